@@ -1,0 +1,43 @@
+/** The popup: the verdict for the active tab (or `?tab=<id>`) and the register's state. */
+import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
+import { t } from '../lib/i18n';
+import type { TabView } from '../lib/messages';
+import { sendRequest } from '../lib/send-message';
+import { RegisterStatus } from './RegisterStatus';
+import { VerdictHeader } from './VerdictHeader';
+
+/** The tab to show: `?tab=<id>` when given (tests, the options page), else the active tab. */
+async function targetTabId(): Promise<number | null> {
+  const param = new URLSearchParams(location.search).get('tab');
+  if (param !== null && /^\d+$/.test(param)) return Number(param);
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  return tab?.id ?? null;
+}
+
+export function PopupApp() {
+  const [view, setView] = useState<TabView | null>(null);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  useEffect(() => {
+    targetTabId()
+      .then((tabId) => (tabId === null ? Promise.reject(new Error(t('popup_noTab'))) : sendRequest({ type: 'getTabView', tabId })))
+      .then(setView, (error: Error) => setProblem(error.message));
+  }, []);
+
+  return (
+    <main class="popup">
+      {problem ? <p role="alert">{problem}</p> : null}
+      {!view && !problem ? <p>{t('popup_loading')}</p> : null}
+      {view ? (
+        <>
+          <VerdictHeader verdict={view.verdict} />
+          <RegisterStatus status={view.status} />
+        </>
+      ) : null}
+      <nav>
+        <a href={browser.runtime.getURL('/options.html')} target="_blank" rel="noopener">{t('popup_openOptions')}</a>
+      </nav>
+    </main>
+  );
+}

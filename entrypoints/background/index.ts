@@ -1,0 +1,36 @@
+// Thin wiring: every listener is registered synchronously at the top of the background's main,
+// so an event that wakes the worker finds its listener; the work happens in lib/background.
+import { browser } from 'wxt/browser';
+import { defineBackground } from 'wxt/utils/define-background';
+import { createController } from '../../lib/background/controller';
+
+export default defineBackground({
+  type: 'module',
+  main() {
+    const controller = createController({ browser });
+    const report = (what: string) => (error: unknown) => console.error(`Bijsluiter: ${what} failed`, error);
+
+    browser.webNavigation.onCommitted.addListener((details) => {
+      if (details.frameId === 0) controller.updateTab(details.tabId, details.url).catch(report('badge'));
+    });
+    browser.webNavigation.onHistoryStateUpdated.addListener((details) => {
+      if (details.frameId === 0) controller.updateTab(details.tabId, details.url).catch(report('badge'));
+    });
+    browser.tabs.onRemoved.addListener((tabId) => controller.onTabRemoved(tabId));
+    browser.runtime.onInstalled.addListener((details) => {
+      controller.onInstalled(details.reason).catch(report('install'));
+    });
+    browser.runtime.onStartup.addListener(() => {
+      controller.sync().catch(report('sync'));
+    });
+    browser.alarms.onAlarm.addListener((alarm) => {
+      controller.onAlarm(alarm.name).catch(report('alarm'));
+    });
+    browser.storage.onChanged.addListener((_changes, area) => {
+      if (area === 'managed') controller.reloadConfig().catch(report('policy change'));
+    });
+    browser.runtime.onMessage.addListener((message, sender) => controller.onMessage(message, sender));
+
+    controller.wake().catch(report('wake'));
+  },
+});

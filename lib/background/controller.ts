@@ -1,0 +1,267 @@
+/**
+ * The background's logic, behind the thin entrypoint: holds the settings, the verified register
+ * and the catalogue in memory, answers navigations with badges, runs syncs and answers the pages'
+ * requests. Everything is loaded lazily on the first event after a wake, never at import.
+ */
+import type { WxtBrowser as Browser } from 'wxt/browser';
+import type { EffectiveConfig } from '../config/settings';
+import type { MatchIndex } from '../matcher';
+import { requestSchema, type Envelope, type Request, type ResponseMap, type StatusView, type TabView } from '../messages';
+import type { TrustedKey } from '../register/dsse';
+import type { CatalogEntry } from '../register/schema';
+import { openDatabase, type Database, type StoredRegister } from '../storage/db';
+import { localSettingsItem, readSyncStatus, syncStatusItem, type SyncStatus } from '../storage/items';
+import { acceptRegister } from '../sync/accept-register';
+import type { SyncError } from '../sync/errors';
+import { fetchRegister } from '../sync/fetch-register';
+import { loadHeldRegister, syncRegister, type SyncResult } from '../sync/sync-register';
+import { computeVerdict, type LoadedRegister, type OpenRequest, type Verdict } from '../verdict';
+import { applyBadge, TabSequencer } from './badges';
+import { loadBundledCatalog } from './catalog-source';
+import { importKeys, readConfig } from './config-source';
+
+export const SYNC_ALARM = 'bijsluiter-sync';
+
+interface State {
+  config: EffectiveConfig;
+  keys: TrustedKey[];
+  register: LoadedRegister | null;
+  stored: StoredRegister | null;
+  heldError: SyncError | null;
+  catalog: MatchIndex<CatalogEntry> | null;
+}
+
+export interface ControllerDeps {
+  browser: Browser;
+  now?: () => Date;
+  openDb?: () => Promise<Database>;
+  loadCatalog?: () => Promise<MatchIndex<CatalogEntry> | null>;
+  managedTimeoutMs?: number;
+  fetchImpl?: typeof fetch;
+}
+
+/** Creates the background controller. Call its handlers from the entrypoint's listeners. */
+export function createController(deps: ControllerDeps) {
+  const { browser } = deps;
+  const now = deps.now ?? (() => new Date());
+  const sequencer = new TabSequencer();
+  let dbPromise: Promise<Database> | null = null;
+  let catalogPromise: Promise<MatchIndex<CatalogEntry> | null> | null = null;
+  let statePromise: Promise<State> | null = null;
+  let syncInFlight: Promise<SyncResult> | null = null;
+
+  const db = () => (dbPromise ??= (deps.openDb ?? (() => openDatabase()))());
+  const catalog = () => (catalogPromise ??= (deps.loadCatalog ?? (() => loadBundledCatalog(browser)))());
+  const state = () => (statePromise ??= loadState());
+  const openRequests = (): OpenRequest[] => [];
+
+  async function loadState(): Promise<State> {
+    const config = await readConfig(browser, deps.managedTimeoutMs);
+    const { keys, problems } = await importKeys(config.values.publicKeys ?? [], config.sources.publicKeys === 'managed' ? 'managed' : 'local');
+    config.problems.push(...problems);
+    const [catalogIndex, held] = await Promise.all([
+      catalog(),
+      db().then((database) => loadHeldRegister(database, keys, now())).catch((error: Error) => ({ register: null, error: { code: 'storage' as const, detail: error.message } })),
+    ]);
+    return {
+      config,
+      keys,
+      catalog: catalogIndex,
+      register: held.register,
+      stored: 'stored' in held ? held.stored : null,
+      heldError: held.register ? null : held.error,
+    };
+  }
+
+  function verdictFor(current: State, url: string): Verdict {
+    return computeVerdict({
+      url,
+      register: current.register,
+      catalog: current.config.values.useBundledCatalog ? current.catalog : null,
+      openRequests: openRequests(),
+      now: now(),
+    });
+  }
+
+  /** Sets the badge of one tab for the URL it now shows. */
+  async function updateTab(tabId: number, url: string): Promise<void> {
+    const isCurrent = sequencer.begin(tabId);
+    const current = await state();
+    if (!isCurrent()) return;
+    await applyBadge(browser, tabId, verdictFor(current, url));
+  }
+
+  /** Recomputes every open tab (after a sync, a settings change, or a wake). */
+  async function refreshAllTabs(): Promise<void> {
+    const tabs = await browser.tabs.query({});
+    await Promise.all(tabs.map((tab) => (tab.id !== undefined && tab.url ? updateTab(tab.id, tab.url) : undefined)));
+  }
+
+  async function ensureAlarm(periodInMinutes: number): Promise<void> {
+    const existing = await browser.alarms.get(SYNC_ALARM);
+    if (existing?.periodInMinutes === periodInMinutes) return;
+    await browser.alarms.create(SYNC_ALARM, { periodInMinutes, delayInMinutes: periodInMinutes });
+  }
+
+  async function recordSync(result: SyncResult, url: string | null): Promise<void> {
+    const at = now().toISOString();
+    const previous = await readSyncStatus();
+    const next: SyncStatus =
+      result.outcome === 'error'
+        ? { ...previous, lastAttemptAt: at, lastOutcome: 'error', lastError: { ...result.error, at, url } }
+        : { lastAttemptAt: at, lastSuccessAt: at, lastOutcome: result.outcome, lastError: null };
+    await syncStatusItem.setValue(next);
+  }
+
+  /** Runs one sync (one at a time), swaps the register in on success and refreshes the badges. */
+  function sync(): Promise<SyncResult> {
+    syncInFlight ??= (async () => {
+      const current = await state();
+      const url = current.config.values.registerUrl;
+      const result = await syncRegister({ db: await db(), url, keys: current.keys, now: now(), fetchOptions: { fetchImpl: deps.fetchImpl } });
+      if (result.outcome === 'updated') {
+        current.register = result.register;
+        current.stored = result.stored;
+        current.heldError = null;
+      }
+      await recordSync(result, url ?? null);
+      if (result.outcome === 'updated') await refreshAllTabs();
+      return result;
+    })().finally(() => {
+      syncInFlight = null;
+    });
+    return syncInFlight;
+  }
+
+  /** Re-reads settings (policy or options page changed) and applies them without a restart. */
+  async function reloadConfig(): Promise<void> {
+    const previous = await state();
+    statePromise = loadState();
+    const next = await statePromise;
+    await ensureAlarm(next.config.values.syncIntervalMinutes);
+    const urlChanged = next.config.values.registerUrl !== previous.config.values.registerUrl;
+    const keysChanged = next.keys.map((k) => k.keyId).join() !== previous.keys.map((k) => k.keyId).join();
+    await refreshAllTabs();
+    if (urlChanged || keysChanged || !next.register) await sync();
+  }
+
+  async function statusView(): Promise<StatusView> {
+    const current = await state();
+    const payload = current.register?.payload;
+    return {
+      configured: Boolean(current.config.values.registerUrl),
+      registerUrl: current.config.values.registerUrl ?? null,
+      settings: current.config.values,
+      sources: current.config.sources,
+      problems: current.config.problems,
+      register: payload && current.stored
+        ? {
+            url: current.stored.url,
+            serial: payload.serial,
+            publisherName: payload.publisher.name,
+            issuedAt: payload.issuedAt,
+            expiresAt: payload.expiresAt,
+            toolCount: payload.tools.length,
+            fg: payload.publisher.fg,
+          }
+        : null,
+      heldError: current.heldError,
+      sync: await readSyncStatus(),
+    };
+  }
+
+  async function tabView(tabId: number): Promise<TabView> {
+    const tab = await browser.tabs.get(tabId);
+    const current = await state();
+    const url = tab.url ?? null;
+    return { url, verdict: verdictFor(current, url ?? ''), status: await statusView() };
+  }
+
+  async function testConnection(settings: { registerUrl?: string; publicKeys?: string[] }): Promise<ResponseMap['testConnection']> {
+    const current = await state();
+    const url = settings.registerUrl ?? current.config.values.registerUrl;
+    const { keys, problems } = await importKeys(settings.publicKeys ?? current.config.values.publicKeys ?? [], 'local');
+    if (problems[0]) return { ok: false, error: { code: 'bad-public-key', detail: `${problems[0].key}: ${problems[0].reason}` } };
+    if (!url) return { ok: false, error: { code: 'not-configured', detail: 'no register URL is configured' } };
+    const fetched = await fetchRegister(url, { fetchImpl: deps.fetchImpl });
+    if (fetched.kind === 'error') return { ok: false, error: fetched.error };
+    if (fetched.kind === 'not-modified') return { ok: false, error: { code: 'not-modified-without-copy', detail: 'unexpected 304 answer' } };
+    const accepted = await acceptRegister(fetched.bytes, { keys, now: now() });
+    if (!accepted.ok) return { ok: false, error: accepted.error };
+    return { ok: true, publisherName: accepted.payload.publisher.name, serial: accepted.payload.serial, toolCount: accepted.payload.tools.length };
+  }
+
+  async function saveSettings(settings: { registerUrl?: string; publicKeys?: string[] }): Promise<StatusView> {
+    const stored = { ...(await localSettingsItem.getValue()) };
+    if (settings.registerUrl !== undefined) stored.registerUrl = settings.registerUrl.trim() || undefined;
+    if (settings.publicKeys !== undefined) stored.publicKeys = settings.publicKeys.map((k) => k.trim()).filter(Boolean);
+    await localSettingsItem.setValue(stored);
+    await reloadConfig();
+    return statusView();
+  }
+
+  async function dispatch(request: Request): Promise<ResponseMap[Request['type']]> {
+    switch (request.type) {
+      case 'getTabView':
+        return tabView(request.tabId);
+      case 'getStatus':
+        return statusView();
+      case 'syncNow':
+        await sync();
+        return statusView();
+      case 'saveSettings':
+        return saveSettings(request.settings);
+      case 'testConnection':
+        return testConnection(request.settings);
+    }
+  }
+
+  return {
+    updateTab,
+    refreshAllTabs,
+    sync,
+    reloadConfig,
+    statusView,
+
+    /** First event after a (re)start of the worker: badges for every open tab, the alarm. */
+    async wake(): Promise<void> {
+      const current = await state();
+      await ensureAlarm(current.config.values.syncIntervalMinutes);
+      await refreshAllTabs();
+    },
+
+    /** Install or update: sync at once; a welcome tab on first install unless policy says not. */
+    async onInstalled(reason: string): Promise<void> {
+      const current = await state();
+      if (reason === 'install' && !current.config.values.disableFirstRunPage) {
+        await browser.tabs.create({ url: browser.runtime.getURL('/options.html?welcome=1') });
+      }
+      await sync();
+    },
+
+    async onAlarm(name: string): Promise<void> {
+      if (name === SYNC_ALARM) await sync();
+    },
+
+    onTabRemoved(tabId: number): void {
+      sequencer.forget(tabId);
+    },
+
+    /** Validates a page's request, checks it comes from this extension's pages, and answers it. */
+    async onMessage(message: unknown, sender: { id?: string; url?: string }): Promise<Envelope<unknown>> {
+      const ownPages = browser.runtime.getURL('/');
+      if (sender.id !== browser.runtime.id || !sender.url?.startsWith(ownPages)) {
+        return { ok: false, error: 'messages are only accepted from Bijsluiter\'s own pages' };
+      }
+      const parsed = requestSchema.safeParse(message);
+      if (!parsed.success) return { ok: false, error: `invalid request: ${parsed.error.issues[0]?.message ?? ''}` };
+      try {
+        return { ok: true, data: await dispatch(parsed.data) };
+      } catch (error) {
+        return { ok: false, error: (error as Error).message };
+      }
+    },
+  };
+}
+
+export type Controller = ReturnType<typeof createController>;

@@ -1,0 +1,31 @@
+/**
+ * Text in the browser's language (Dutch or English) from public/_locales. A thin wrapper so the
+ * message keys are typed and a missing key shows itself instead of an empty string.
+ */
+import { browser } from 'wxt/browser';
+import type en from '../public/_locales/en/messages.json';
+
+export type MessageKey = keyof typeof en;
+
+/** The text for `key` with `$1`, `$2`… filled in from `substitutions`. */
+export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
+  const text = browser.i18n.getMessage(key, substitutions.map(String));
+  return text || key;
+}
+
+/** The UI language in use: 'nl' for Dutch browsers, else 'en'. */
+export function uiLanguage(): 'nl' | 'en' {
+  return browser.i18n.getUILanguage().toLowerCase().startsWith('nl') ? 'nl' : 'en';
+}
+
+/** A date and time written the way a Dutch or English reader expects, in the school's zone. */
+export function formatDateTime(iso: string | null | undefined): string {
+  if (!iso) return t('popup_never');
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(uiLanguage() === 'nl' ? 'nl-NL' : 'en-GB', {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone: 'Europe/Amsterdam',
+  }).format(date);
+}

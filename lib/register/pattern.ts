@@ -1,0 +1,76 @@
+/**
+ * The register's match-pattern grammar (shared/spec/register.md, "Match patterns"):
+ *
+ *   example.com          the host and every subdomain of it
+ *   =app.example.com     that exact host only
+ *   example.com/forms    host as above, path /forms or below, per path segment
+ *
+ * Patterns are normalised the way page URLs are (lowercase, punycode, no trailing dot or slash),
+ * so the matcher can compare strings.
+ */
+import { isIpAddress, isPublicSuffix } from './public-suffix';
+
+/** A parsed, normalised match pattern. */
+export interface MatchPattern {
+  /** Lowercase ASCII host, no port, no trailing dot. */
+  host: string;
+  /** True for `=host`: that host only, no subdomains. */
+  exact: boolean;
+  /** Path prefix without trailing slash; '' matches every path. */
+  path: string;
+}
+
+/** The outcome of parsing one pattern: the pattern, or a reason a person can read. */
+export type PatternResult = { ok: true; pattern: MatchPattern } | { ok: false; reason: string };
+
+/** Parses and normalises one pattern string; refuses what the spec refuses. */
+export function parsePattern(source: string): PatternResult {
+  const text = source.trim();
+  if (text === '') return fail('the pattern is empty');
+  const exact = text.startsWith('=');
+  const body = exact ? text.slice(1) : text;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(body)) return fail('write the host without a scheme (no "https://")');
+  if (/[*?#\s\\]/.test(body)) return fail('wildcards, "?", "#", spaces and backslashes are not allowed');
+  const slash = body.indexOf('/');
+  const rawHost = slash === -1 ? body : body.slice(0, slash);
+  const rawPath = slash === -1 ? '' : body.slice(slash);
+  if (rawHost === '') return fail('the pattern has no host');
+  if (/:\d*$/.test(rawHost) && !rawHost.endsWith(']')) return fail('ports are not allowed in a pattern');
+
+  let url: URL;
+  try {
+    url = new URL(`https://${rawHost}${rawPath}`);
+  } catch {
+    return fail(`"${rawHost}" is not a valid host name`);
+  }
+  if (url.port !== '' || url.username !== '' || url.password !== '') return fail('ports and user names are not allowed');
+  let host = url.hostname;
+  while (host.endsWith('.')) host = host.slice(0, -1);
+  if (host === '' || host.startsWith('.') || host.includes('..')) return fail(`"${rawHost}" is not a valid host name`);
+
+  if (isPublicSuffix(host)) {
+    return fail(`"${host}" is a public suffix: it would match every site under it`);
+  }
+  if (isIpAddress(host) && !exact) {
+    return fail(`"${host}" is an IP address: write it as "=${host}" to match that address only`);
+  }
+  let path = rawPath === '' ? '' : url.pathname;
+  while (path.endsWith('/')) path = path.slice(0, -1);
+  return { ok: true, pattern: { host, exact, path } };
+}
+
+/** The canonical text of a parsed pattern, used to find the same pattern written twice. */
+export function patternKey(pattern: MatchPattern): string {
+  return `${pattern.exact ? '=' : ''}${pattern.host}${pattern.path}`;
+}
+
+/** Whether `path` (a URL path) is `prefix` or lies below it, comparing whole segments. */
+export function pathMatches(prefix: string, path: string): boolean {
+  if (prefix === '') return true;
+  if (!path.startsWith(prefix)) return false;
+  return path.length === prefix.length || path.charCodeAt(prefix.length) === 47; // '/'
+}
+
+function fail(reason: string): PatternResult {
+  return { ok: false, reason };
+}

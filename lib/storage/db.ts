@@ -1,0 +1,64 @@
+/**
+ * The IndexedDB database: the last good register (and, from later versions, the outbox of
+ * vetting requests). Versioned from the start; `upgrade` runs every step from the version found.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+
+export const DB_NAME = 'bijsluiter';
+export const DB_VERSION = 1;
+
+/** The last good register as stored: the signed envelope, re-verified when loaded. */
+export interface StoredRegister {
+  /** The URL it was fetched from. */
+  url: string;
+  /** The envelope exactly as downloaded (UTF-8 text). */
+  envelopeText: string;
+  serial: number;
+  payloadSha256: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** ISO time it was stored. */
+  storedAt: string;
+}
+
+interface BijsluiterDb extends DBSchema {
+  register: { key: 'current'; value: StoredRegister };
+}
+
+export type Database = IDBPDatabase<BijsluiterDb>;
+
+/** Opens (and if needed creates or upgrades) the database. */
+export function openDatabase(factory?: IDBFactory): Promise<Database> {
+  const options = {
+    upgrade(db: IDBPDatabase<BijsluiterDb>, oldVersion: number) {
+      if (oldVersion < 1) db.createObjectStore('register');
+    },
+  };
+  if (factory) {
+    // Tests pass a fresh fake-indexeddb factory; idb uses the global one.
+    const previous = globalThis.indexedDB;
+    globalThis.indexedDB = factory;
+    try {
+      return openDB<BijsluiterDb>(DB_NAME, DB_VERSION, options);
+    } finally {
+      globalThis.indexedDB = previous;
+    }
+  }
+  return openDB<BijsluiterDb>(DB_NAME, DB_VERSION, options);
+}
+
+/** Reads the last good register; null when there is none. */
+export async function loadStoredRegister(db: Database): Promise<StoredRegister | null> {
+  return (await db.get('register', 'current')) ?? null;
+}
+
+/** Replaces the last good register in one transaction. */
+export async function saveStoredRegister(db: Database, record: StoredRegister): Promise<void> {
+  const tx = db.transaction('register', 'readwrite');
+  await Promise.all([tx.store.put(record, 'current'), tx.done]);
+}
+
+/** Forgets the stored register (it no longer verifies with the keys in force). */
+export async function deleteStoredRegister(db: Database): Promise<void> {
+  await db.delete('register', 'current');
+}

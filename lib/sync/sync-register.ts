@@ -1,0 +1,99 @@
+/**
+ * One sync: download → accept → store (one transaction) → hand back the new register for the
+ * in-memory swap. The last good register is replaced only by one that passed every check; any
+ * failure leaves it untouched and comes back as a reason.
+ */
+import { buildMatchIndex } from '../matcher';
+import type { TrustedKey } from '../register/dsse';
+import type { RegisterPayload, Tool } from '../register/schema';
+import { loadStoredRegister, saveStoredRegister, type Database, type StoredRegister } from '../storage/db';
+import type { LoadedRegister } from '../verdict';
+import { acceptRegister } from './accept-register';
+import { syncError, type SyncError } from './errors';
+import { fetchRegister, type FetchOptions } from './fetch-register';
+
+export interface SyncInput {
+  db: Database;
+  url: string | undefined;
+  keys: readonly TrustedKey[];
+  now: Date;
+  fetchOptions?: Omit<FetchOptions, 'conditional'>;
+}
+
+export type SyncResult =
+  | { outcome: 'updated'; register: LoadedRegister; stored: StoredRegister }
+  | { outcome: 'unchanged' }
+  | { outcome: 'error'; error: SyncError };
+
+/** Builds the in-memory form of a verified payload: the payload and its match index. */
+export function loadPayload(payload: RegisterPayload): LoadedRegister {
+  return { payload, index: buildMatchIndex<Tool>(payload.tools) };
+}
+
+/** Runs one sync of `input.url`. Never throws. */
+export async function syncRegister(input: SyncInput): Promise<SyncResult> {
+  const { db, url, keys, now } = input;
+  if (!url) return { outcome: 'error', error: syncError('not-configured', 'no register URL is configured') };
+  if (keys.length === 0) return { outcome: 'error', error: syncError('no-public-keys', 'no public key is configured, so no register can be trusted') };
+
+  let held: StoredRegister | null;
+  try {
+    held = await loadStoredRegister(db);
+  } catch (error) {
+    held = null; // a damaged store must not stop a fresh download from repairing it
+    void error;
+  }
+  const sameUrl = held !== null && held.url === url;
+  const fetched = await fetchRegister(url, { ...input.fetchOptions, conditional: sameUrl ? held : null });
+  if (fetched.kind === 'error') return { outcome: 'error', error: fetched.error };
+  if (fetched.kind === 'not-modified') {
+    if (sameUrl) return { outcome: 'unchanged' };
+    return { outcome: 'error', error: syncError('not-modified-without-copy', 'the server answered 304 Not Modified, but no copy of this register is held') };
+  }
+
+  const accepted = await acceptRegister(fetched.bytes, { keys, now, held, url });
+  if (!accepted.ok) return { outcome: 'error', error: accepted.error };
+  if (sameUrl && held && accepted.payloadSha256 === held.payloadSha256) {
+    await saveQuietly(db, { ...held, etag: fetched.etag, lastModified: fetched.lastModified });
+    return { outcome: 'unchanged' };
+  }
+
+  const stored: StoredRegister = {
+    url,
+    envelopeText: new TextDecoder().decode(fetched.bytes),
+    serial: accepted.payload.serial,
+    payloadSha256: accepted.payloadSha256,
+    etag: fetched.etag,
+    lastModified: fetched.lastModified,
+    storedAt: now.toISOString(),
+  };
+  try {
+    await saveStoredRegister(db, stored);
+  } catch (error) {
+    return { outcome: 'error', error: syncError('storage', `the register could not be saved on this device (${(error as Error).message})`) };
+  }
+  return { outcome: 'updated', register: loadPayload(accepted.payload), stored };
+}
+
+/** Loads the stored register and checks it again with the keys in force now. */
+export async function loadHeldRegister(db: Database, keys: readonly TrustedKey[], now: Date): Promise<{ register: LoadedRegister; stored: StoredRegister } | { register: null; error: SyncError | null }> {
+  let stored: StoredRegister | null;
+  try {
+    stored = await loadStoredRegister(db);
+  } catch (error) {
+    return { register: null, error: syncError('storage', `the stored register could not be read (${(error as Error).message})`) };
+  }
+  if (!stored) return { register: null, error: null };
+  if (typeof stored.envelopeText !== 'string') return { register: null, error: syncError('storage', 'the stored register is damaged') };
+  const accepted = await acceptRegister(new TextEncoder().encode(stored.envelopeText), { keys, now, checkIssuedAt: false });
+  if (!accepted.ok) return { register: null, error: accepted.error };
+  return { register: loadPayload(accepted.payload), stored };
+}
+
+async function saveQuietly(db: Database, record: StoredRegister): Promise<void> {
+  try {
+    await saveStoredRegister(db, record);
+  } catch {
+    // Only the conditional-request headers were to be refreshed; the next sync downloads in full.
+  }
+}

@@ -1,0 +1,102 @@
+/**
+ * The verdict for a page: one pure function, used for the badge, the popup and the tests
+ * (shared/spec/register.md, "Verdicts"). It reads only what it is given; nothing leaves the device.
+ */
+import { schoolDay } from './dates';
+import { lookup, type MatchIndex } from './matcher';
+import type { CatalogEntry, RegisterPayload, Tool } from './register/schema';
+import { parsePageUrl, type PageLocation } from './url';
+
+/** The verdicts of the spec's table. */
+export const VERDICT_KINDS = ['none', 'unknown', 'approved', 'changed', 'expired', 'stale', 'pending', 'unvetted', 'rejected'] as const;
+export type VerdictKind = (typeof VERDICT_KINDS)[number];
+
+/** A verified register, ready for lookups. */
+export interface LoadedRegister {
+  payload: RegisterPayload;
+  index: MatchIndex<Tool>;
+}
+
+/** One of the teacher's own open vetting requests, as far as the verdict needs it. */
+export interface OpenRequest {
+  id: string;
+  /** Host of the site the request was made for. */
+  host: string;
+  /** The register tool id, when the register listed the tool. */
+  registerId: string | null;
+  /** The bundled catalogue id, when only the catalogue knew the site. */
+  catalogId: string | null;
+  createdAt: string;
+}
+
+/** Everything the verdict depends on. */
+export interface VerdictInput {
+  url: string;
+  register: LoadedRegister | null;
+  catalog: MatchIndex<CatalogEntry> | null;
+  openRequests: readonly OpenRequest[];
+  now: Date;
+}
+
+/** The verdict and what it was based on. */
+export interface Verdict {
+  kind: VerdictKind;
+  location: PageLocation | null;
+  tool: Tool | null;
+  catalogEntry: CatalogEntry | null;
+  request: OpenRequest | null;
+}
+
+/**
+ * Computes the verdict for `input.url`. Order for an approved tool, most serious first: an
+ * agreement past its end date (`expired`), then an outdated register (`stale`), then a sheet
+ * that changed since signing (`changed`).
+ *
+ * The clock is never trusted to go backwards past what the register itself proves: "today" is
+ * the later of `now` and the register's `issuedAt`, so setting the clock back cannot un-expire an
+ * agreement the register already dated.
+ */
+export function computeVerdict(input: VerdictInput): Verdict {
+  const location = parsePageUrl(input.url);
+  const result: Verdict = { kind: 'none', location, tool: null, catalogEntry: null, request: null };
+  if (!location) return result;
+
+  const tool = input.register ? lookup(input.register.index, location) : null;
+  if (tool && input.register) {
+    result.tool = tool;
+    result.kind = toolVerdict(tool, input.register.payload, input.now);
+  } else {
+    result.catalogEntry = input.catalog ? lookup(input.catalog, location) : null;
+    result.kind = result.catalogEntry ? 'unvetted' : 'unknown';
+  }
+
+  if (result.kind === 'unvetted' || result.kind === 'unknown') {
+    const request = findOpenRequest(input.openRequests, location, tool?.id ?? null, result.catalogEntry?.id ?? null);
+    if (request) {
+      result.request = request;
+      result.kind = 'pending';
+    }
+  }
+  return result;
+}
+
+function toolVerdict(tool: Tool, payload: RegisterPayload, now: Date): VerdictKind {
+  if (tool.status !== 'approved') return tool.status;
+  const effectiveNow = new Date(Math.max(now.getTime(), Date.parse(payload.issuedAt)));
+  const agreement = tool.agreement;
+  if (agreement?.validUntil && agreement.validUntil < schoolDay(effectiveNow)) return 'expired';
+  if (effectiveNow.getTime() > Date.parse(payload.expiresAt)) return 'stale';
+  const signedVersion = agreement?.bijsluiterVersion;
+  const currentVersion = tool.bijsluiter?.version;
+  if (signedVersion && currentVersion && signedVersion !== currentVersion) return 'changed';
+  return 'approved';
+}
+
+function findOpenRequest(requests: readonly OpenRequest[], location: PageLocation, registerId: string | null, catalogId: string | null): OpenRequest | null {
+  for (const request of requests) {
+    if (registerId !== null && request.registerId === registerId) return request;
+    if (catalogId !== null && request.catalogId === catalogId) return request;
+    if (request.host === location.host) return request;
+  }
+  return null;
+}

@@ -1,0 +1,32 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * Chrome 137 and Firefox 129 are the first with Ed25519 in WebCrypto, which register checks need.
+ *
+ * Public half of the key that fixes the extension id (mdldopdibcfhknkoiamnpainpjgeekej) for
+ * unpacked and self-hosted installs, so policy files can name it. Stores assign their own id.
+ */
+const EXTENSION_PUBLIC_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwywG0TYYlW4IMDHjxsGDZFDMLRgRrGV13gFgmDX2OYAdwQVzal7e+6HkjIHqXAju9fG2eet9jsa8734/Bk/zVqkPMj82QCPYiK9TN9qrTomBaTM3zkuTwScgyjXsMLkv9D40HQ3zO/krwmRT2paG0nZH0Yq5gHY7ZBeN5WQk3YZfiz5CCrqNQ67C/Eawzb/HWkC9Jo4Yi4Lw4hrFWbAwaOa8D0b+vrzPSJ6Ns/3sScj6bi/V++hPT8APR5QbbUEOWTWueqBQzFjcq0pQa6l5QbYDGBscjEak9zK90GgqutyGTipQfFPYyTgmUpyT8J2aq07W8rjDvIsDvWVtGEQvyQIDAQAB';
+
+/** Firefox needs a fixed id for policies.json (3rdparty → Extensions → id) and storage.managed. */
+export const GECKO_ID = 'bijsluiter@bijsluiter.nl';
+
+export default defineConfig({
+  imports: false,
+  manifestVersion: 3,
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    permissions: ['storage', 'alarms', 'tabs', 'webNavigation'],
+    action: { default_title: '__MSG_extName__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' } },
+    icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
+    storage: { managed_schema: 'managed_schema.json' },
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '129.0' } } }
+      : { key: EXTENSION_PUBLIC_KEY, minimum_chrome_version: '137' }),
+  }),
+  vite: () => ({
+    esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
+  }),
+});
