@@ -23,5 +23,6 @@ export function parsePageUrl(url: string): PageLocation | null {
   let host = parsed.hostname;
   while (host.endsWith('.')) host = host.slice(0, -1);
   if (host === '') return null;
-  return { host, path: parsed.pathname || '/', origin: `${parsed.protocol}//${parsed.host}/` };
+  const port = parsed.port ? `:${parsed.port}` : '';
+  return { host, path: parsed.pathname || '/', origin: `${parsed.protocol}//${host}${port}/` };
 }

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { parsePattern, pathMatches } from '../../lib/register/pattern';
+
+describe('parsePattern', () => {
+  it.each([
+    ['example.com', { host: 'example.com', exact: false, path: '' }],
+    ['=app.example.com', { host: 'app.example.com', exact: true, path: '' }],
+    ['example.com/forms', { host: 'example.com', exact: false, path: '/forms' }],
+    ['example.com/forms/', { host: 'example.com', exact: false, path: '/forms' }],
+    ['EXAMPLE.com.', { host: 'example.com', exact: false, path: '' }],
+    ['bücher.example', { host: 'xn--bcher-kva.example', exact: false, path: '' }],
+    ['=192.168.10.4', { host: '192.168.10.4', exact: true, path: '' }],
+    ['foo.github.io', { host: 'foo.github.io', exact: false, path: '' }],
+  ])('accepts %s', (source, expected) => {
+    expect(parsePattern(source)).toEqual({ ok: true, pattern: expected });
+  });
+
+  it.each([
+    ['', 'empty'],
+    ['com', 'public suffix'],
+    ['nl', 'public suffix'],
+    ['co.uk', 'public suffix'],
+    ['github.io', 'public suffix'],
+    ['=github.io', 'public suffix'],
+    ['netlify.app/site', 'public suffix'],
+    ['192.168.10.4', 'IP address'],
+    ['https://example.com', 'scheme'],
+    ['*.example.com', 'wildcards'],
+    ['example.com:8080', 'ports'],
+    ['exa mple.com', 'spaces'],
+    ['example..com', 'not a valid host'],
+  ])('refuses %s (%s)', (source, reason) => {
+    const result = parsePattern(source);
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.reason).toContain(reason);
+  });
+});
+
+describe('pathMatches', () => {
+  it('matches per path segment', () => {
+    expect(pathMatches('/forms', '/forms')).toBe(true);
+    expect(pathMatches('/forms', '/forms/d/123')).toBe(true);
+    expect(pathMatches('/forms', '/formsx')).toBe(false);
+    expect(pathMatches('/forms', '/')).toBe(false);
+    expect(pathMatches('', '/anything')).toBe(true);
+  });
+});

@@ -1,0 +1,124 @@
+import { describe, expect, it } from 'vitest';
+import { importPublicKey, type TrustedKey } from '../../lib/register/dsse';
+import type { RegisterPayload } from '../../lib/register/schema';
+import { loadStoredRegister, openDatabase, type Database } from '../../lib/storage/db';
+import type { SyncErrorCode } from '../../lib/sync/errors';
+import { loadHeldRegister, syncRegister } from '../../lib/sync/sync-register';
+import { makeKey, samplePayload, signRegister, type TestKey } from '../helpers/registers';
+
+const URL_ = 'https://register.school.example/register.json';
+const NOW = new Date('2026-11-23T10:00:00Z');
+
+type Responder = (init: RequestInit) => Response | Promise<Response>;
+
+/** A fetch that answers with `responder` and honours the abort signal like a real one. */
+function fakeFetch(responder: Responder): typeof fetch {
+  return ((_url: string, init: RequestInit) =>
+    new Promise<Response>((resolve, reject) => {
+      init.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError')));
+      Promise.resolve(responder(init)).then(resolve, reject);
+    })) as typeof fetch;
+}
+
+const json = (text: string, headers: Record<string, string> = {}) => new Response(text, { status: 200, headers: { 'content-type': 'application/json', ...headers } });
+
+async function setup() {
+  const key = await makeKey();
+  const imported = (await importPublicKey(key.publicBase64)) as TrustedKey;
+  const db = await openDatabase();
+  const good = await signRegister(samplePayload({}, NOW), key);
+  const first = await syncRegister({ db, url: URL_, keys: [imported], now: NOW, fetchOptions: { fetchImpl: fakeFetch(() => json(good, { etag: '"v5"' })) } });
+  expect(first.outcome).toBe('updated');
+  return { key, keys: [imported], db, good };
+}
+
+async function heldSerial(db: Database): Promise<number | undefined> {
+  return (await loadStoredRegister(db))?.serial;
+}
+
+async function signedWith(key: TestKey, change: (p: RegisterPayload) => void): Promise<string> {
+  const payload = structuredClone(samplePayload({}, NOW));
+  change(payload);
+  return signRegister(payload, key);
+}
+
+describe('syncRegister', () => {
+  it('stores a verified register and sends conditional headers next time', async () => {
+    const { db, keys } = await setup();
+    let seen: Headers | undefined;
+    const result = await syncRegister({ db, url: URL_, keys, now: NOW, fetchOptions: { fetchImpl: fakeFetch((init) => { seen = new Headers(init.headers); return new Response(null, { status: 304 }); }) } });
+    expect(result.outcome).toBe('unchanged');
+    expect(seen?.get('if-none-match')).toBe('"v5"');
+  });
+
+  it('takes a newer serial', async () => {
+    const { db, keys, key } = await setup();
+    const newer = await signedWith(key, (p) => { p.serial = 6; });
+    const result = await syncRegister({ db, url: URL_, keys, now: NOW, fetchOptions: { fetchImpl: fakeFetch(() => json(newer)) } });
+    expect(result.outcome).toBe('updated');
+    expect(await heldSerial(db)).toBe(6);
+  });
+
+  const refusals: [string, SyncErrorCode, (ctx: { key: TestKey; good: string }) => Promise<Responder> | Responder, string?][] = [
+    ['not JSON', 'not-json', () => () => json('hello')],
+    ['an HTML error page', 'html-page', () => () => new Response('<!doctype html><h1>Oops</h1>', { status: 200 })],
+    ['a truncated body', 'truncated', ({ good }) => () => json(good.slice(0, good.length / 2))],
+    ['HTTP 500', 'http-status', () => () => new Response('err', { status: 500, statusText: 'Internal Server Error' }), 'HTTP 500'],
+    ['a missing signature', 'no-signatures', ({ good }) => () => json(JSON.stringify({ ...JSON.parse(good), signatures: [] }))],
+    ['a bad signature', 'bad-signature', ({ good }) => () => { const e = JSON.parse(good); e.signatures[0].sig = e.signatures[0].sig.replace(/^./, (c: string) => (c === 'A' ? 'B' : 'A')); return json(JSON.stringify(e)); }],
+    ['a signature by an unknown key', 'bad-signature', async () => { const other = await makeKey(); const text = await signRegister(samplePayload({ serial: 9 }, NOW), other); return () => json(text); }],
+    ['a lower serial', 'rollback', async ({ key }) => { const text = await signedWith(key, (p) => { p.serial = 4; }); return () => json(text); }, 'serial 4 is lower than serial 5'],
+    ['the same serial with other content', 'same-serial-different-content', async ({ key }) => { const text = await signedWith(key, (p) => { p.tools.pop(); }); return () => json(text); }],
+    ['an unknown format version', 'unsupported-format', async ({ key }) => { const text = await signedWith(key, (p) => { (p as { format: string }).format = 'bijsluiter-register/v2'; p.serial = 7; }); return () => json(text); }],
+    ['an invalid field', 'invalid-register', async ({ key }) => { const text = await signedWith(key, (p) => { p.serial = 7; p.tools[2]!.match = ['github.io']; }); return () => json(text); }, 'tools[2] (id "oldtool") → match[0]'],
+    ['duplicate ids', 'invalid-register', async ({ key }) => { const text = await signedWith(key, (p) => { p.serial = 7; p.tools[1]!.id = 'wordwall'; }); return () => json(text); }, 'duplicate id "wordwall"'],
+    ['a register dated more than a day ahead', 'future-dated', async ({ key }) => { const text = await signedWith(key, (p) => { p.serial = 7; p.issuedAt = '2026-11-26T10:00:00Z'; }); return () => json(text); }],
+    ['a body over the size cap', 'too-large', () => () => json('x'.repeat(2048))],
+    ['a declared length over the cap', 'too-large', () => () => json('{}', { 'content-length': String(10 * 1024 * 1024) })],
+    ['no answer in time', 'timeout', () => () => new Promise<Response>(() => undefined)],
+    ['a network failure', 'network', () => () => Promise.reject(new TypeError('Failed to fetch'))],
+    ['a redirect to another host', 'redirect', ({ good }) => () => { const r = json(good); Object.defineProperty(r, 'redirected', { value: true }); Object.defineProperty(r, 'url', { value: 'https://evil.example/register.json' }); return r; }],
+    ['a redirect to http', 'redirect', ({ good }) => () => { const r = json(good); Object.defineProperty(r, 'redirected', { value: true }); Object.defineProperty(r, 'url', { value: 'http://register.school.example/register.json' }); return r; }],
+  ];
+
+  it.each(refusals)('refuses %s and keeps the last good register', async (_name, code, make, detail) => {
+    const ctx = await setup();
+    const responder = await make(ctx);
+    const small = code === 'too-large' ? { maxBytes: 1024 } : {};
+    const result = await syncRegister({ db: ctx.db, url: URL_, keys: ctx.keys, now: NOW, fetchOptions: { fetchImpl: fakeFetch(responder), timeoutMs: 50, ...small } });
+    expect(result).toMatchObject({ outcome: 'error', error: { code } });
+    if (detail && result.outcome === 'error') expect(result.error.detail).toContain(detail);
+    expect(await heldSerial(ctx.db)).toBe(5);
+    const held = await loadHeldRegister(ctx.db, ctx.keys, NOW);
+    expect(held.register?.payload.serial).toBe(5);
+  });
+
+  it('refuses without URL or keys, and a 304 with no copy held', async () => {
+    const db = await openDatabase();
+    expect(await syncRegister({ db, url: undefined, keys: [], now: NOW })).toMatchObject({ error: { code: 'not-configured' } });
+    expect(await syncRegister({ db, url: URL_, keys: [], now: NOW })).toMatchObject({ error: { code: 'no-public-keys' } });
+    const key = (await importPublicKey((await makeKey()).publicBase64)) as TrustedKey;
+    const result = await syncRegister({ db, url: URL_, keys: [key], now: NOW, fetchOptions: { fetchImpl: fakeFetch(() => new Response(null, { status: 304 })) } });
+    expect(result).toMatchObject({ error: { code: 'not-modified-without-copy' } });
+  });
+
+  it('refuses a plain http URL except on this machine', async () => {
+    const { db, keys } = await setup();
+    expect(await syncRegister({ db, url: 'http://register.school.example/r.json', keys, now: NOW })).toMatchObject({ error: { code: 'bad-url' } });
+  });
+
+  it('a stored register no longer signed by a configured key is not used', async () => {
+    const { db } = await setup();
+    const otherKey = (await importPublicKey((await makeKey()).publicBase64)) as TrustedKey;
+    const held = await loadHeldRegister(db, [otherKey], NOW);
+    expect(held.register).toBeNull();
+  });
+
+  it('a register from a new URL replaces the old one regardless of serial', async () => {
+    const { db, keys, key } = await setup();
+    const lower = await signedWith(key, (p) => { p.serial = 1; });
+    const result = await syncRegister({ db, url: 'https://other.school.example/r.json', keys, now: NOW, fetchOptions: { fetchImpl: fakeFetch(() => json(lower)) } });
+    expect(result.outcome).toBe('updated');
+    expect(await heldSerial(db)).toBe(1);
+  });
+});
