@@ -34,7 +34,7 @@ describe('verifyEnvelope', () => {
     const key = await makeKey();
     const envelope = await signed(key);
     const bytes = decodeBase64(envelope.payload)!;
-    bytes[10] ^= 1;
+    bytes[10] = bytes[10]! ^ 1;
     const result = await verifyEnvelope({ ...envelope, payload: encodeBase64(bytes) }, [await trusted(key)], REGISTER_PAYLOAD_TYPE);
     expect(result).toMatchObject({ ok: false, code: 'bad-signature' });
   });

@@ -1,0 +1,63 @@
+/**
+ * A local HTTPS server standing in for the internet: Chromium maps every host to it
+ * (--host-resolver-rules), so https://wordwall.net/ is served here. It serves the register at
+ * REGISTER_HOST/register.json (what is published can be swapped while the browser runs) and a
+ * plain page for any other host. Listens on 127.0.0.1 only.
+ */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+
+export const REGISTER_HOST = 'register.voorbeeld.example';
+export const REGISTER_URL = `https://${REGISTER_HOST}/register.json`;
+
+export interface LocalInternet {
+  port: number;
+  /** Publishes new register content (served with a fresh ETag). */
+  publish(text: string): void;
+  /** Requests seen, as "host path" lines, for checking what the extension fetched. */
+  requests: { host: string; path: string; userAgent: string }[];
+  close(): Promise<void>;
+}
+
+const tls = (name: string) => readFileSync(fileURLToPath(new URL(`./tls/${name}`, import.meta.url)));
+
+/** Starts the server on a free port of 127.0.0.1. */
+export async function startLocalInternet(initialRegister = ''): Promise<LocalInternet> {
+  let register = initialRegister;
+  const requests: LocalInternet['requests'] = [];
+  const server: Server = createServer({ key: tls('test-only-key.pem'), cert: tls('test-only-cert.pem') }, (req, res) => {
+    const host = (req.headers.host ?? '').replace(/:\d+$/, '');
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    requests.push({ host, path, userAgent: String(req.headers['user-agent'] ?? '') });
+    if (host === REGISTER_HOST && path === '/register.json') {
+      const etag = `"${createHash('sha256').update(register).digest('hex').slice(0, 16)}"`;
+      const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-cache', etag };
+      if (req.headers['if-none-match'] === etag) {
+        res.writeHead(304, headers).end();
+        return;
+      }
+      res.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(register);
+      return;
+    }
+    if (path === '/favicon.ico') {
+      res.writeHead(404).end();
+      return;
+    }
+    const safeHost = host.replace(/[^a-z0-9.-]/gi, '');
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(
+      `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${safeHost}</title></head><body><h1>Stand-in page for ${safeHost}</h1><p>Served locally for the Bijsluiter demo and tests.</p></body></html>`,
+    );
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    port: (server.address() as AddressInfo).port,
+    publish(text) {
+      register = text;
+    },
+    requests,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,56 @@
+/**
+ * The demo: builds nothing itself (npm run demo builds first), serves the demo register signed
+ * with the DEMO-ONLY key on a local HTTPS stand-in for the internet, configures the extension on
+ * its options page as a teacher would, visits a handful of learning sites and prints what the
+ * toolbar tells the teacher for each. With a display it leaves the browser open.
+ */
+import { datedDemoPayload, demoKey, demoPublicKey, signPayload } from '../harness/demo-register';
+import { EXTENSION_ID, launchWithExtension, readBadge, waitFor } from '../harness/chromium';
+import { REGISTER_URL, startLocalInternet } from '../harness/server';
+
+const SITES = [
+  'https://wordwall.net/nl/create',
+  'https://classroom.google.com/c/123',
+  'https://quizlet.com/nl/flashcards',
+  'https://nearpod.com/',
+  'https://www.blooket.com/play',
+  'https://www.gimkit.com/',
+  'https://www.baamboozle.com/games',
+  'https://www.tiktok.com/',
+  'https://chatgpt.com/',
+  'https://www.example.org/',
+];
+
+const interactive = Boolean(process.env.DISPLAY) && !process.env.CI && !process.argv.includes('--headless');
+const internet = await startLocalInternet(await signPayload(datedDemoPayload(1), await demoKey()));
+const browser = await launchWithExtension({ port: internet.port, headless: !interactive });
+try {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await options.fill('#register-url', REGISTER_URL);
+  await options.fill('#public-keys', demoPublicKey());
+  await options.click('button[type=submit]');
+  await options.waitForFunction(() => document.querySelector('#register-serial')?.textContent === '1', undefined, { timeout: 30_000 });
+  console.log(`Register loaded: ${REGISTER_URL} (demo publisher, serial 1, signed with the DEMO-ONLY key)\n`);
+
+  const worker = await browser.worker();
+  const rows: string[][] = [];
+  for (const url of SITES) {
+    const page = await browser.context.newPage();
+    await page.goto(url);
+    const badge = await waitFor(() => readBadge(worker, url), (b) => b !== null && b.title !== 'Bijsluiter' && b.title !== '', 5_000);
+    rows.push([new URL(url).host, badge?.text || '(none)', badge?.title ?? '(no tab)']);
+  }
+  const width = Math.max(...rows.map((r) => r[0]!.length));
+  console.log(`${'site'.padEnd(width)}  badge   what the teacher reads in the tooltip`);
+  for (const [host, text, title] of rows) console.log(`${host!.padEnd(width)}  ${text!.padEnd(6)}  ${title}`);
+  if (interactive) {
+    console.log('\nThe browser stays open: click the Bijsluiter icon on any tab. Press Ctrl+C to stop.');
+    await new Promise(() => undefined);
+  }
+} finally {
+  if (!interactive) {
+    await browser.close();
+    await internet.close();
+  }
+}

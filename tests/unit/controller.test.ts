@@ -1,0 +1,117 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing';
+import type { WxtBrowser } from 'wxt/browser';
+import { TabSequencer } from '../../lib/background/badges';
+import { createController, SYNC_ALARM } from '../../lib/background/controller';
+import { buildMatchIndex } from '../../lib/matcher';
+import { readSyncStatus } from '../../lib/storage/items';
+import { makeKey, samplePayload, signRegister, type TestKey } from '../helpers/registers';
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+const REGISTER_URL = 'https://register.school.example/register.json';
+const catalog = buildMatchIndex([{ id: 'kahoot', name: 'Kahoot!', category: 'quiz', match: ['kahoot.com'] }]);
+
+let key: TestKey;
+let served: string;
+const fetchImpl = vi.fn(async () => new Response(served, { status: 200 }));
+
+function controller(managedTimeoutMs = 50) {
+  return createController({ browser: fakeBrowser as unknown as WxtBrowser, now: () => NOW, loadCatalog: async () => catalog, fetchImpl: fetchImpl as unknown as typeof fetch, managedTimeoutMs });
+}
+
+async function badge(tabId: number) {
+  return {
+    text: await fakeBrowser.action.getBadgeText({ tabId }),
+    title: await fakeBrowser.action.getTitle({ tabId }),
+  };
+}
+
+beforeEach(async () => {
+  key = await makeKey();
+  served = await signRegister(samplePayload({}, NOW), key);
+  fetchImpl.mockClear();
+});
+
+describe('background controller', () => {
+  it('without a register: catalogue sites get "not vetted", others nothing', async () => {
+    const c = controller();
+    await c.updateTab(1, 'https://kahoot.com/join');
+    await c.updateTab(2, 'https://example.com/');
+    expect(await badge(1)).toEqual({ text: '!', title: expect.stringContaining('Kahoot!: not vetted') });
+    expect((await badge(2)).text).toBe('');
+    const status = await c.statusView();
+    expect(status.configured).toBe(false);
+  });
+
+  it('syncs from policy (managed storage), badges open tabs and records success', async () => {
+    await fakeBrowser.storage.managed.set({ registerUrl: REGISTER_URL, publicKeys: [key.publicBase64], syncIntervalMinutes: 60 });
+    const tab = await fakeBrowser.tabs.create({ url: 'https://wordwall.net/play' });
+    const c = controller();
+    await c.wake();
+    expect((await badge(tab.id!)).text).toBe('');
+    const result = await c.sync();
+    expect(result.outcome).toBe('updated');
+    expect(await badge(tab.id!)).toEqual({ text: '✓', title: expect.stringContaining('Wordwall: approved') });
+    const status = await readSyncStatus();
+    expect(status.lastOutcome).toBe('updated');
+    expect(status.lastSuccessAt).toBe(NOW.toISOString());
+    expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.periodInMinutes).toBe(60);
+  });
+
+  it('a failed sync keeps the register and records the exact reason and URL', async () => {
+    await fakeBrowser.storage.managed.set({ registerUrl: REGISTER_URL, publicKeys: [key.publicBase64] });
+    const c = controller();
+    await c.sync();
+    served = '<html>maintenance</html>';
+    const result = await c.sync();
+    expect(result).toMatchObject({ outcome: 'error', error: { code: 'html-page' } });
+    const status = await c.statusView();
+    expect(status.register?.serial).toBe(5);
+    expect(status.sync.lastError).toMatchObject({ code: 'html-page', url: REGISTER_URL, at: NOW.toISOString() });
+  });
+
+  it('a managed value of the wrong type is ignored with a reason, not a crash', async () => {
+    await fakeBrowser.storage.managed.set({ registerUrl: 42, publicKeys: 'not-a-list' });
+    const status = await controller().statusView();
+    expect(status.configured).toBe(false);
+    expect(status.problems.map((p) => p.key)).toEqual(['registerUrl', 'publicKeys']);
+  });
+
+  it('a tab sequencer marks older work on the same tab as stale', () => {
+    const sequencer = new TabSequencer();
+    const first = sequencer.begin(7);
+    const other = sequencer.begin(8);
+    const second = sequencer.begin(7);
+    expect([first(), second(), other()]).toEqual([false, true, true]);
+    sequencer.forget(7);
+    expect(second()).toBe(false);
+  });
+
+  it('answers messages only from its own pages, and validates them', async () => {
+    const c = controller();
+    const own = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+    expect(await c.onMessage({ type: 'getStatus' }, { id: 'other-extension', url: 'https://evil.example/' })).toMatchObject({ ok: false });
+    expect(await c.onMessage({ type: 'getStatus' }, { id: fakeBrowser.runtime.id, url: 'https://evil.example/' })).toMatchObject({ ok: false });
+    expect(await c.onMessage({ type: 'nope' }, own)).toMatchObject({ ok: false, error: expect.stringContaining('invalid request') });
+    expect(await c.onMessage({ type: 'getStatus' }, own)).toMatchObject({ ok: true });
+  });
+
+  it('settings saved on the options page apply at once and trigger a sync', async () => {
+    const c = controller();
+    const own = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+    const reply = await c.onMessage({ type: 'saveSettings', settings: { registerUrl: REGISTER_URL, publicKeys: [key.publicBase64] } }, own);
+    expect(reply).toMatchObject({ ok: true, data: { configured: true, register: { serial: 5 } } });
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+  });
+
+  it('test connection reports a wrong key without storing anything', async () => {
+    const c = controller();
+    const own = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/options.html') };
+    const other = await makeKey();
+    const reply = await c.onMessage({ type: 'testConnection', settings: { registerUrl: REGISTER_URL, publicKeys: [other.publicBase64] } }, own);
+    expect(reply).toMatchObject({ ok: true, data: { ok: false, error: { code: 'bad-signature' } } });
+    const good = await c.onMessage({ type: 'testConnection', settings: { registerUrl: REGISTER_URL, publicKeys: [key.publicBase64] } }, own);
+    expect(good).toMatchObject({ ok: true, data: { ok: true, serial: 5, toolCount: 6 } });
+    expect((await c.statusView()).register).toBeNull();
+  });
+});
