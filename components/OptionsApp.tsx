@@ -1,5 +1,6 @@
 /** The options page: settings (read-only where policy sets them) and register health. */
 import { useEffect, useState } from 'preact/hooks';
+import { browser } from 'wxt/browser';
 import { t } from '../lib/i18n';
 import type { StatusView } from '../lib/messages';
 import { sendRequest } from '../lib/send-message';
@@ -10,7 +11,15 @@ export function OptionsApp() {
   const [status, setStatus] = useState<StatusView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    sendRequest({ type: 'getStatus' }).then(setStatus, (error: Error) => setProblem(error.message));
+    const refresh = () => sendRequest({ type: 'getStatus' }).then(setStatus, (error: Error) => setProblem(error.message));
+    // A sync (on install, on the alarm, after a policy change) records its outcome in local
+    // storage; the page follows it live instead of showing what was true when it opened.
+    const onChanged = (changes: Record<string, unknown>, area: string) => {
+      if (area === 'local' && 'syncStatus' in changes) void refresh();
+    };
+    void refresh();
+    browser.storage.onChanged.addListener(onChanged);
+    return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);
   const welcome = new URLSearchParams(location.search).has('welcome');
   return (
@@ -20,7 +29,8 @@ export function OptionsApp() {
       {problem ? <p role="alert">{problem}</p> : null}
       {status ? (
         <>
-          <SettingsForm status={status} onSaved={setStatus} />
+          {/* Re-mount the form when the settings in force change (policy arriving late, a save). */}
+          <SettingsForm key={JSON.stringify([status.settings.registerUrl, status.settings.publicKeys, status.sources])} status={status} onSaved={setStatus} />
           <RegisterHealth status={status} onChange={setStatus} />
         </>
       ) : null}

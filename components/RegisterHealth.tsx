@@ -39,7 +39,7 @@ export function RegisterHealth({ status, onChange }: { status: StatusView; onCha
           <ul>{status.problems.map((p) => <li key={`${p.source}-${p.key}`}>{`${p.source} ${p.key}: ${p.reason}`}</li>)}</ul>
         </>
       ) : null}
-      <button type="button" disabled={busy || !status.configured} onClick={() => void syncNow()}>{t('options_syncNow')}</button>
+      <button type="button" id="sync-now" disabled={busy || !status.configured} onClick={() => void syncNow()}>{t('options_syncNow')}</button>
     </section>
   );
 }
