@@ -21,10 +21,9 @@ export default defineConfig({
     permissions: ['storage', 'alarms', 'tabs', 'webNavigation'],
     action: { default_title: '__MSG_extName__', default_icon: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png' } },
     icons: { 16: 'icons/16.png', 32: 'icons/32.png', 48: 'icons/48.png', 128: 'icons/128.png' },
-    storage: { managed_schema: 'managed_schema.json' },
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: GECKO_ID, strict_min_version: '129.0' } } }
-      : { key: EXTENSION_PUBLIC_KEY, minimum_chrome_version: '137' }),
+      : { key: EXTENSION_PUBLIC_KEY, minimum_chrome_version: '137', storage: { managed_schema: 'managed_schema.json' } }),
   }),
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },

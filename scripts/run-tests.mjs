@@ -1,0 +1,37 @@
+// `npm test`: type check, unit tests, build, end-to-end tests in real browsers; then one closing
+// line "tests: N passed, N failed" that counts every test of both vitest projects.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, existsSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+const out = mkdtempSync(join(tmpdir(), 'bijsluiter-tests-'));
+let passed = 0;
+let failed = 0;
+let broken = false;
+
+function run(label, command, args) {
+  console.log(`\n▶ ${label}`);
+  const result = spawnSync(command, args, { stdio: 'inherit', env: process.env });
+  if (result.status !== 0) broken = true;
+  return result.status === 0;
+}
+
+function vitest(project) {
+  const file = join(out, `${project}.json`);
+  run(`${project} tests`, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`]);
+  if (!existsSync(file)) {
+    failed += 1;
+    return;
+  }
+  const report = JSON.parse(readFileSync(file, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests + (report.numTotalTestSuites > 0 && report.numTotalTests === 0 ? 1 : 0);
+}
+
+if (run('type check', 'npx', ['tsc', '--noEmit'])) {
+  vitest('unit');
+  if (run('browsers and build', 'sh', ['-c', 'node scripts/ensure-chromium.mjs && npx wxt build'])) vitest('e2e');
+} 
+console.log(`\ntests: ${passed} passed, ${failed} failed`);
+process.exit(broken || failed > 0 ? 1 : 0);
