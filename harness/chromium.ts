@@ -114,3 +114,13 @@ export async function waitFor<T>(read: () => Promise<T>, check: (value: T) => bo
   }
   return value;
 }
+
+/** Types the register URL and key on the options page, saves, and waits for `serial` to load. */
+export async function configureOnOptionsPage(browser: ExtensionBrowser, registerUrl: string, publicKey: string, serial: number): Promise<void> {
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await options.fill('#register-url', registerUrl);
+  await options.fill('#public-keys', publicKey);
+  await options.click('button[type=submit]');
+  await options.waitForFunction((s) => document.querySelector('#register-serial')?.textContent === s, String(serial), { timeout: 30_000 });
+}

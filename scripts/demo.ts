@@ -5,7 +5,7 @@
  * toolbar tells the teacher for each. With a display it leaves the browser open.
  */
 import { datedDemoPayload, demoKey, demoPublicKey, signPayload } from '../harness/demo-register';
-import { EXTENSION_ID, launchWithExtension, readBadge, waitFor } from '../harness/chromium';
+import { configureOnOptionsPage, launchWithExtension, readBadge, waitFor } from '../harness/chromium';
 import { REGISTER_URL, startLocalInternet } from '../harness/server';
 
 const SITES = [
@@ -25,12 +25,7 @@ const interactive = Boolean(process.env.DISPLAY) && !process.env.CI && !process.
 const internet = await startLocalInternet(await signPayload(datedDemoPayload(1), await demoKey()));
 const browser = await launchWithExtension({ port: internet.port, headless: !interactive });
 try {
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
-  await options.fill('#register-url', REGISTER_URL);
-  await options.fill('#public-keys', demoPublicKey());
-  await options.click('button[type=submit]');
-  await options.waitForFunction(() => document.querySelector('#register-serial')?.textContent === '1', undefined, { timeout: 30_000 });
+  await configureOnOptionsPage(browser, REGISTER_URL, demoPublicKey(), 1);
   console.log(`Register loaded: ${REGISTER_URL} (demo publisher, serial 1, signed with the DEMO-ONLY key)\n`);
 
   const worker = await browser.worker();

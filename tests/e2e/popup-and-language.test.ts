@@ -4,7 +4,7 @@
  * the path a teacher without a managed policy takes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_ID, launchWithExtension, readBadge, removePolicy, waitFor, type ExtensionBrowser } from '../../harness/chromium';
+import { configureOnOptionsPage, EXTENSION_ID, launchWithExtension, readBadge, removePolicy, waitFor, type ExtensionBrowser } from '../../harness/chromium';
 import { datedDemoPayload, demoKey, demoPublicKey, signPayload } from '../../harness/demo-register';
 import { REGISTER_URL, startLocalInternet, type LocalInternet } from '../../harness/server';
 
@@ -36,12 +36,7 @@ describe('in a Dutch browser, configured on the options page', () => {
   });
 
   it('after saving URL and key, the badge title and the popup are in Dutch', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
-    await options.fill('#register-url', REGISTER_URL);
-    await options.fill('#public-keys', demoPublicKey());
-    await options.click('button[type=submit]');
-    await options.waitForFunction(() => document.querySelector('#register-serial')?.textContent === '7', undefined, { timeout: 30_000 });
+    await configureOnOptionsPage(browser, REGISTER_URL, demoPublicKey(), 7);
 
     const page = await browser.context.newPage();
     await page.goto('https://wordwall.net/');
