@@ -6,6 +6,7 @@ import type { StatusView } from '../lib/messages';
 import { sendRequest } from '../lib/send-message';
 import { RegisterHealth } from './RegisterHealth';
 import { SettingsForm } from './SettingsForm';
+import { ToolList } from './ToolList';
 
 export function OptionsApp() {
   const [status, setStatus] = useState<StatusView | null>(null);
@@ -32,6 +33,7 @@ export function OptionsApp() {
           {/* Re-mount the form when the settings in force change (policy arriving late, a save). */}
           <SettingsForm key={JSON.stringify([status.settings.registerUrl, status.settings.publicKeys, status.sources])} status={status} onSaved={setStatus} />
           <RegisterHealth status={status} onChange={setStatus} />
+          <ToolList key={status.register?.serial ?? 0} />
         </>
       ) : null}
     </main>

@@ -5,7 +5,9 @@ import { t } from '../lib/i18n';
 import type { TabView } from '../lib/messages';
 import { sendRequest } from '../lib/send-message';
 import { RegisterStatus } from './RegisterStatus';
-import { VerdictHeader } from './VerdictHeader';
+import { FgContact } from './FgContact';
+import { RequestSlot } from './RequestSlot';
+import { ToolDetails } from './ToolDetails';
 
 /** The tab to show: `?tab=<id>` when given (tests, the options page), else the active tab. */
 async function targetTabId(): Promise<number | null> {
@@ -31,7 +33,10 @@ export function PopupApp() {
       {!view && !problem ? <p>{t('popup_loading')}</p> : null}
       {view ? (
         <>
-          <VerdictHeader verdict={view.verdict} />
+          <ToolDetails view={view.view}>
+            <RequestSlot kind={view.view.verdict.kind} />
+          </ToolDetails>
+          <FgContact fg={view.status.fg} />
           <RegisterStatus status={view.status} />
         </>
       ) : null}

@@ -6,7 +6,8 @@
 import type { SettingProblem, SettingSource, SettingKey, Settings } from './config/settings';
 import type { SyncStatus } from './storage/items';
 import type { SyncError } from './sync/errors';
-import type { Verdict } from './verdict';
+import type { ToolView } from './tool-view';
+import type { VerdictKind } from './verdict';
 import { z } from './zod';
 
 const tabId = z.number().int().min(0);
@@ -22,6 +23,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('syncNow') }),
   z.object({ type: z.literal('saveSettings'), settings: editableSettings }),
   z.object({ type: z.literal('testConnection'), settings: editableSettings }),
+  z.object({ type: z.literal('listTools') }),
+  z.object({ type: z.literal('getToolView'), source: z.enum(['register', 'catalog']), id: z.string().max(64) }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 
@@ -36,6 +39,13 @@ export interface RegisterSummary {
   fg: { name?: string; email: string; phone?: string };
 }
 
+/** The FG to contact: from policy when set, else from the register. */
+export interface FgContactView {
+  name?: string;
+  email: string;
+  phone?: string;
+}
+
 /** What the pages show about configuration and sync. */
 export interface StatusView {
   configured: boolean;
@@ -47,13 +57,26 @@ export interface StatusView {
   /** Why the stored register could not be used, if it could not. */
   heldError: SyncError | null;
   sync: SyncStatus;
+  fg: FgContactView | null;
+  schoolName: string | null;
 }
 
 /** Everything the popup needs for one tab. */
 export interface TabView {
   url: string | null;
-  verdict: Verdict;
+  view: ToolView;
   status: StatusView;
+}
+
+/** One row of the options page's list of tools. */
+export interface ToolListItem {
+  source: 'register' | 'catalog';
+  id: string;
+  name: string;
+  vendorName: string | null;
+  category: string;
+  patterns: string[];
+  verdict: VerdictKind;
 }
 
 /** The outcome of "test connection". */
@@ -66,6 +89,8 @@ export interface ResponseMap {
   syncNow: StatusView;
   saveSettings: StatusView;
   testConnection: TestResult;
+  listTools: ToolListItem[];
+  getToolView: ToolView;
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: string };

@@ -64,7 +64,7 @@ export function computeVerdict(input: VerdictInput): Verdict {
   const tool = input.register ? lookup(input.register.index, location) : null;
   if (tool && input.register) {
     result.tool = tool;
-    result.kind = toolVerdict(tool, input.register.payload, input.now);
+    result.kind = verdictForTool(tool, input.register.payload, input.now);
   } else {
     result.catalogEntry = input.catalog ? lookup(input.catalog, location) : null;
     result.kind = result.catalogEntry ? 'unvetted' : 'unknown';
@@ -80,12 +80,18 @@ export function computeVerdict(input: VerdictInput): Verdict {
   return result;
 }
 
-function toolVerdict(tool: Tool, payload: RegisterPayload, now: Date): VerdictKind {
+/** The later of the device clock and the register's issuedAt: the clock never un-expires things. */
+export function effectiveNow(payload: RegisterPayload, now: Date): Date {
+  return new Date(Math.max(now.getTime(), Date.parse(payload.issuedAt)));
+}
+
+/** The verdict for a register tool, whatever URL it was reached by (also used by lists). */
+export function verdictForTool(tool: Tool, payload: RegisterPayload, now: Date): VerdictKind {
   if (tool.status !== 'approved') return tool.status;
-  const effectiveNow = new Date(Math.max(now.getTime(), Date.parse(payload.issuedAt)));
+  const today = effectiveNow(payload, now);
   const agreement = tool.agreement;
-  if (agreement?.validUntil && agreement.validUntil < schoolDay(effectiveNow)) return 'expired';
-  if (effectiveNow.getTime() > Date.parse(payload.expiresAt)) return 'stale';
+  if (agreement?.validUntil && agreement.validUntil < schoolDay(today)) return 'expired';
+  if (today.getTime() > Date.parse(payload.expiresAt)) return 'stale';
   const signedVersion = agreement?.bijsluiterVersion;
   const currentVersion = tool.bijsluiter?.version;
   if (signedVersion && currentVersion && signedVersion !== currentVersion) return 'changed';

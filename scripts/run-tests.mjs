@@ -29,7 +29,7 @@ function vitest(project) {
   failed += report.numFailedTests + (report.numTotalTestSuites > 0 && report.numTotalTests === 0 ? 1 : 0);
 }
 
-if (run('type check', 'npx', ['tsc', '--noEmit'])) {
+if (run('type check', 'sh', ['-c', 'npx wxt prepare >/dev/null && npx tsc --noEmit'])) {
   vitest('unit');
   if (run('browsers and build', 'sh', ['-c', 'node scripts/ensure-chromium.mjs && npx wxt build'])) vitest('e2e');
 } 

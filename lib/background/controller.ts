@@ -5,9 +5,10 @@
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import type { EffectiveConfig } from '../config/settings';
-import type { MatchIndex } from '../matcher';
-import { requestSchema, type Envelope, type Request, type ResponseMap, type StatusView, type TabView } from '../messages';
+import { lookup, type MatchIndex } from '../matcher';
+import { requestSchema, type Envelope, type Request, type ResponseMap, type StatusView, type TabView, type ToolListItem } from '../messages';
 import type { TrustedKey } from '../register/dsse';
+import { parsePattern } from '../register/pattern';
 import type { CatalogEntry } from '../register/schema';
 import { openDatabase, type Database, type StoredRegister } from '../storage/db';
 import { localSettingsItem, readSyncStatus, syncStatusItem, type SyncStatus } from '../storage/items';
@@ -15,7 +16,8 @@ import { acceptRegister } from '../sync/accept-register';
 import type { SyncError } from '../sync/errors';
 import { fetchRegister } from '../sync/fetch-register';
 import { loadHeldRegister, syncRegister, type SyncResult } from '../sync/sync-register';
-import { computeVerdict, type LoadedRegister, type OpenRequest, type Verdict } from '../verdict';
+import { buildToolView, type ToolView } from '../tool-view';
+import { computeVerdict, verdictForTool, type LoadedRegister, type OpenRequest, type Verdict } from '../verdict';
 import { applyBadge, TabSequencer } from './badges';
 import { loadBundledCatalog } from './catalog-source';
 import { importKeys, readConfig } from './config-source';
@@ -167,6 +169,10 @@ export function createController(deps: ControllerDeps) {
         : null,
       heldError: current.heldError,
       sync: await readSyncStatus(),
+      fg: current.config.values.fgEmail
+        ? { name: current.config.values.fgName, email: current.config.values.fgEmail }
+        : payload?.publisher.fg ?? null,
+      schoolName: current.config.values.schoolName ?? null,
     };
   }
 
@@ -174,7 +180,39 @@ export function createController(deps: ControllerDeps) {
     const tab = await browser.tabs.get(tabId);
     const current = await state();
     const url = tab.url ?? null;
-    return { url, verdict: verdictFor(current, url ?? ''), status: await statusView() };
+    const view = buildToolView(verdictFor(current, url ?? ''), current.register?.payload ?? null, now());
+    return { url, view, status: await statusView() };
+  }
+
+  /** Every register tool, and the catalogue sites the register does not cover, with verdicts. */
+  async function listTools(): Promise<ToolListItem[]> {
+    const current = await state();
+    const payload = current.register?.payload;
+    const items: ToolListItem[] = (payload?.tools ?? []).map((tool) => ({
+      source: 'register', id: tool.id, name: tool.name, vendorName: tool.vendor?.name ?? null, category: tool.category,
+      patterns: tool.match, verdict: verdictForTool(tool, payload!, now()),
+    }));
+    if (current.config.values.useBundledCatalog && current.catalog) {
+      for (const entry of current.catalog.entries) {
+        if (current.register && coveredByRegister(current.register, entry.match)) continue;
+        items.push({ source: 'catalog', id: entry.id, name: entry.name, vendorName: entry.vendor?.name ?? null, category: entry.category, patterns: entry.match, verdict: 'unvetted' });
+      }
+    }
+    return items.sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  async function toolView(source: 'register' | 'catalog', id: string): Promise<ToolView> {
+    const current = await state();
+    const payload = current.register?.payload ?? null;
+    const base: Verdict = { kind: 'unknown', location: null, tool: null, catalogEntry: null, request: null };
+    if (source === 'register') {
+      const tool = payload?.tools.find((t) => t.id === id);
+      if (!tool || !payload) throw new Error(`no tool "${id}" in the register`);
+      return buildToolView({ ...base, tool, kind: verdictForTool(tool, payload, now()) }, payload, now());
+    }
+    const entry = current.catalog?.entries.find((e) => e.id === id);
+    if (!entry) throw new Error(`no tool "${id}" in the catalogue`);
+    return buildToolView({ ...base, catalogEntry: entry, kind: 'unvetted' }, payload, now());
   }
 
   async function testConnection(settings: { registerUrl?: string; publicKeys?: string[] }): Promise<ResponseMap['testConnection']> {
@@ -213,6 +251,10 @@ export function createController(deps: ControllerDeps) {
         return saveSettings(request.settings);
       case 'testConnection':
         return testConnection(request.settings);
+      case 'listTools':
+        return listTools();
+      case 'getToolView':
+        return toolView(request.source, request.id);
     }
   }
 
@@ -265,3 +307,11 @@ export function createController(deps: ControllerDeps) {
 }
 
 export type Controller = ReturnType<typeof createController>;
+
+/** Whether the register already matches one of a catalogue entry's patterns. */
+function coveredByRegister(register: LoadedRegister, patterns: readonly string[]): boolean {
+  return patterns.some((source) => {
+    const parsed = parsePattern(source);
+    return parsed.ok && lookup(register.index, { host: parsed.pattern.host, path: parsed.pattern.path || '/', origin: '' }) !== null;
+  });
+}

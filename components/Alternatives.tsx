@@ -1,0 +1,21 @@
+/** Approved tools to use instead; on the options page each opens its own details. */
+import { t } from '../lib/i18n';
+import type { Alternative } from '../lib/tool-view';
+
+export function Alternatives({ alternatives, onOpen }: { alternatives: readonly Alternative[]; onOpen?: (id: string) => void }) {
+  return (
+    <section class="alternatives" aria-labelledby="alternatives-heading">
+      <h2 id="alternatives-heading">{t('alternatives_heading')}</h2>
+      {alternatives.length === 0 ? <p class="muted">{t('alternatives_none')}</p> : (
+        <ul>
+          {alternatives.map((alt) => (
+            <li key={alt.id}>
+              <span aria-hidden="true">✓ </span>
+              {onOpen ? <button type="button" class="link-button" onClick={() => onOpen(alt.id)}>{alt.name}</button> : alt.name}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}

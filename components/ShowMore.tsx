@@ -1,0 +1,16 @@
+/** Long text from a register, cut at `limit` characters with a button to read the rest. */
+import { useState } from 'preact/hooks';
+import { t } from '../lib/i18n';
+
+export function ShowMore({ text, limit = 240 }: { text: string; limit?: number }) {
+  const [open, setOpen] = useState(false);
+  if (text.length <= limit) return <span class="long-text">{text}</span>;
+  return (
+    <span class="long-text">
+      {open ? text : `${text.slice(0, limit).trimEnd()}…`}{' '}
+      <button type="button" class="link-button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        {open ? t('showLess') : t('showMore')}
+      </button>
+    </span>
+  );
+}
