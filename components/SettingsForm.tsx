@@ -2,6 +2,7 @@
  * Register URL and public keys, typed by a teacher or admin when no policy sets them. A value set
  * by policy is shown read-only with a note that the school manages it.
  */
+import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../lib/i18n';
 import type { StatusView, TestResult } from '../lib/messages';
@@ -59,6 +60,23 @@ export function SettingsForm({ status, onSaved }: { status: StatusView; onSaved:
         <button type="button" class="secondary" disabled={busy} onClick={() => void test()}>{t('options_test')}</button>
       </p>
       <p role="status" id="settings-message">{message}</p>
+      <details>
+        <summary>{t('options_inForce')}</summary>
+        <dl id="settings-in-force">
+          {(Object.keys(status.settings) as (keyof typeof status.settings)[]).map((key) => (
+            <Fragment key={key}>
+              <dt>{key}</dt>
+              <dd>{showValue(status.settings[key])} <span class="muted">({t(`options_source_${status.sources[key] ?? 'default'}` as MessageKey)})</span></dd>
+            </Fragment>
+          ))}
+        </dl>
+      </details>
     </form>
   );
+}
+
+function showValue(value: unknown): string {
+  if (typeof value === 'boolean') return value ? t('options_yes') : t('options_no');
+  if (Array.isArray(value)) return value.join(', ');
+  return String(value);
 }

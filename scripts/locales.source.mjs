@@ -195,6 +195,12 @@ const M = {
   list_close: ['Close details', 'Details sluiten'],
   list_empty: ['No tools match.', 'Geen tools gevonden.'],
   options_nav: ['Sections', 'Onderdelen'],
+  options_inForce: ['All settings in force', 'Alle geldende instellingen'],
+  options_source_managed: ['set by your school', 'ingesteld door je school'],
+  options_source_local: ['set on this page', 'ingesteld op deze pagina'],
+  options_source_default: ['default', 'standaard'],
+  options_yes: ['yes', 'ja'],
+  options_no: ['no', 'nee'],
 };
 
 for (const [index, lang] of ['en', 'nl'].entries()) {

@@ -4,6 +4,7 @@
  * the path a teacher without a managed policy takes.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seriousViolations } from '../../harness/axe';
 import { configureOnOptionsPage, EXTENSION_ID, launchWithExtension, readBadge, removePolicy, waitFor, type ExtensionBrowser } from '../../harness/chromium';
 import { datedDemoPayload, demoKey, demoPublicKey, signPayload } from '../../harness/demo-register';
 import { REGISTER_URL, startLocalInternet, type LocalInternet } from '../../harness/server';
@@ -50,5 +51,17 @@ describe('in a Dutch browser, configured on the options page', () => {
     expect(await popup.textContent('.verdict-words')).toBe('Goedgekeurd');
     expect(await popup.textContent('main')).toContain('Leverancier: Visual Education Ltd');
     expect(await popup.textContent('footer')).toContain('Register Stichting Voorbeeld Onderwijs (DEMO), volgnummer 7');
+    expect(await popup.textContent('.conditions')).toContain('Gebruiksvoorwaarden');
+    expect(await popup.getAttribute('html', 'lang')).toBe('nl');
+    await popup.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+    expect(await seriousViolations(popup)).toEqual([]);
+  });
+
+  it('axe: no serious or critical violations on the Dutch options page', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    await options.waitForSelector('#tool-results li');
+    expect(await options.textContent('h1')).toBe('Bijsluiter-instellingen');
+    expect(await seriousViolations(options)).toEqual([]);
   });
 });
