@@ -7,6 +7,7 @@ import { sendRequest } from '../lib/send-message';
 import { RegisterHealth } from './RegisterHealth';
 import { SettingsForm } from './SettingsForm';
 import { ToolList } from './ToolList';
+import { MyRequests, useRequests } from './MyRequests';
 
 export function OptionsApp() {
   const [status, setStatus] = useState<StatusView | null>(null);
@@ -33,9 +34,16 @@ export function OptionsApp() {
           {/* Re-mount the form when the settings in force change (policy arriving late, a save). */}
           <SettingsForm key={JSON.stringify([status.settings.registerUrl, status.settings.publicKeys, status.sources])} status={status} onSaved={setStatus} />
           <RegisterHealth status={status} onChange={setStatus} />
+          <OptionsRequests />
           <ToolList key={status.register?.serial ?? 0} />
         </>
       ) : null}
     </main>
   );
+}
+
+/** The teacher's own requests, followed live. */
+function OptionsRequests() {
+  const [requests, reload] = useRequests();
+  return <MyRequests view={requests} onChange={reload} />;
 }

@@ -6,6 +6,7 @@ import type { TabView } from '../lib/messages';
 import { sendRequest } from '../lib/send-message';
 import { RegisterStatus } from './RegisterStatus';
 import { FgContact } from './FgContact';
+import { MyRequests, useRequests } from './MyRequests';
 import { RequestSlot } from './RequestSlot';
 import { ToolDetails } from './ToolDetails';
 
@@ -21,11 +22,19 @@ export function PopupApp() {
   const [view, setView] = useState<TabView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
 
-  useEffect(() => {
+  const [requests, reloadRequests] = useRequests();
+  const loadTab = () =>
     targetTabId()
       .then((tabId) => (tabId === null ? Promise.reject(new Error(t('popup_noTab'))) : sendRequest({ type: 'getTabView', tabId })))
       .then(setView, (error: Error) => setProblem(error.message));
+
+  useEffect(() => {
+    void loadTab();
   }, []);
+  // a request changes the verdict (pending): follow the outbox
+  useEffect(() => {
+    if (requests) void loadTab();
+  }, [requests]);
 
   return (
     <main class="popup">
@@ -34,8 +43,9 @@ export function PopupApp() {
       {view ? (
         <>
           <ToolDetails view={view.view}>
-            <RequestSlot kind={view.view.verdict.kind} />
+            <RequestSlot tab={view} onSubmitted={reloadRequests} />
           </ToolDetails>
+          <MyRequests view={requests} onChange={reloadRequests} hideWhenEmpty />
           <FgContact fg={view.status.fg} />
           <RegisterStatus status={view.status} />
         </>

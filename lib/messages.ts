@@ -4,7 +4,10 @@
  * responses are typed per request.
  */
 import type { SettingProblem, SettingSource, SettingKey, Settings } from './config/settings';
-import type { SyncStatus } from './storage/items';
+import type { SubmitResult } from './background/requests';
+import type { OutboxRecord } from './requests/schema';
+import type { DamagedRecord } from './requests/store';
+import type { SyncStatus, TeacherProfile } from './storage/items';
 import type { SyncError } from './sync/errors';
 import type { ToolView } from './tool-view';
 import type { VerdictKind } from './verdict';
@@ -25,6 +28,12 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('testConnection'), settings: editableSettings }),
   z.object({ type: z.literal('listTools') }),
   z.object({ type: z.literal('getToolView'), source: z.enum(['register', 'catalog']), id: z.string().max(64) }),
+  // the form is validated in full by the request service (requestFormSchema)
+  z.object({ type: z.literal('submitRequest'), form: z.record(z.string(), z.unknown()) }),
+  z.object({ type: z.literal('listRequests') }),
+  z.object({ type: z.literal('retryRequest'), id: z.uuid() }),
+  z.object({ type: z.literal('cancelRequest'), id: z.uuid() }),
+  z.object({ type: z.literal('mailtoRequest'), id: z.uuid() }),
 ]);
 export type Request = z.infer<typeof requestSchema>;
 
@@ -66,6 +75,27 @@ export interface TabView {
   url: string | null;
   view: ToolView;
   status: StatusView;
+  requestContext: RequestContextView;
+}
+
+/** What the request form needs to know. */
+export interface RequestContextView {
+  /** An endpoint is configured: the request is POSTed. */
+  canSendDirectly: boolean;
+  /** An FG e-mail address is known: the request can go by e-mail. */
+  canMail: boolean;
+  profile: TeacherProfile;
+  /** The school's name when policy sets it (then not editable). */
+  schoolFromPolicy: string | null;
+  /** The teacher's open request for this tool, if any. */
+  openRequestId: string | null;
+}
+
+/** The teacher's requests. */
+export interface RequestsView {
+  records: OutboxRecord[];
+  damaged: DamagedRecord[];
+  profile: TeacherProfile;
 }
 
 /** One row of the options page's list of tools. */
@@ -91,6 +121,11 @@ export interface ResponseMap {
   testConnection: TestResult;
   listTools: ToolListItem[];
   getToolView: ToolView;
+  submitRequest: SubmitResult;
+  listRequests: RequestsView;
+  retryRequest: null;
+  cancelRequest: null;
+  mailtoRequest: string;
 }
 
 export type Envelope<T> = { ok: true; data: T } | { ok: false; error: string };

@@ -30,6 +30,9 @@ export default defineBackground({
       if (area === 'managed') controller.reloadConfig().catch(report('policy change'));
     });
     browser.runtime.onMessage.addListener((message, sender) => controller.onMessage(message, sender));
+    globalThis.addEventListener?.('online', () => {
+      controller.onOnline().catch(report('delivery'));
+    });
 
     controller.wake().catch(report('wake'));
   },

@@ -17,10 +17,11 @@ import type { SyncError } from '../sync/errors';
 import { fetchRegister } from '../sync/fetch-register';
 import { loadHeldRegister, syncRegister, type SyncResult } from '../sync/sync-register';
 import { buildToolView, type ToolView } from '../tool-view';
-import { computeVerdict, verdictForTool, type LoadedRegister, type OpenRequest, type Verdict } from '../verdict';
+import { computeVerdict, verdictForTool, type LoadedRegister, type OpenRequest, type Verdict, type VerdictKind } from '../verdict';
 import { applyBadge, TabSequencer } from './badges';
 import { loadBundledCatalog } from './catalog-source';
 import { importKeys, readConfig } from './config-source';
+import { createRequestService, OUTBOX_ALARM } from './requests';
 
 export const SYNC_ALARM = 'bijsluiter-sync';
 
@@ -34,6 +35,8 @@ interface State {
 }
 
 export interface ControllerDeps {
+  /** Random source for backoff jitter (tests fix it). */
+  random?: () => number;
   browser: Browser;
   now?: () => Date;
   openDb?: () => Promise<Database>;
@@ -55,14 +58,32 @@ export function createController(deps: ControllerDeps) {
   const db = () => (dbPromise ??= (deps.openDb ?? (() => openDatabase()))());
   const catalog = () => (catalogPromise ??= (deps.loadCatalog ?? (() => loadBundledCatalog(browser)))());
   const state = () => (statePromise ??= loadState());
-  const openRequests = (): OpenRequest[] => [];
+  const requests = createRequestService({
+    browser,
+    db,
+    now,
+    fetchImpl: deps.fetchImpl,
+    random: deps.random,
+    targets: async () => {
+      const current = await state();
+      const payload = current.register?.payload;
+      return {
+        endpoint: current.config.values.requestEndpoint ?? payload?.publisher.requestEndpoint ?? null,
+        fgEmail: current.config.values.fgEmail ?? payload?.publisher.fg.email ?? null,
+        registerSerial: payload?.serial ?? null,
+      };
+    },
+    onOpenRequestsChanged: () => refreshAllTabs(),
+  });
+  const openRequests = (): readonly OpenRequest[] => requests.openRequests();
 
   async function loadState(): Promise<State> {
     const config = await readConfig(browser, deps.managedTimeoutMs);
     const { keys, problems } = await importKeys(config.values.publicKeys ?? [], config.sources.publicKeys === 'managed' ? 'managed' : 'local');
     config.problems.push(...problems);
-    const [catalogIndex, held] = await Promise.all([
+    const [catalogIndex, , held] = await Promise.all([
       catalog(),
+      requests.load().catch((error: unknown) => console.error('Bijsluiter: the outbox could not be read', error)),
       db().then((database) => loadHeldRegister(database, keys, now())).catch((error: Error) => ({ register: null, error: { code: 'storage' as const, detail: error.message } })),
     ]);
     return {
@@ -180,8 +201,35 @@ export function createController(deps: ControllerDeps) {
     const tab = await browser.tabs.get(tabId);
     const current = await state();
     const url = tab.url ?? null;
-    const view = buildToolView(verdictFor(current, url ?? ''), current.register?.payload ?? null, now());
-    return { url, view, status: await statusView() };
+    const verdict = verdictFor(current, url ?? '');
+    const view = buildToolView(verdict, current.register?.payload ?? null, now());
+    const targets = await requestTargets();
+    return {
+      url,
+      view,
+      status: await statusView(),
+      requestContext: {
+        canSendDirectly: targets.endpoint !== null,
+        canMail: targets.fgEmail !== null,
+        profile: await requests.profile(),
+        schoolFromPolicy: current.config.sources.schoolName === 'managed' ? current.config.values.schoolName ?? null : null,
+        openRequestId: verdict.request?.id ?? null,
+      },
+    };
+  }
+
+  async function requestTargets() {
+    const current = await state();
+    const payload = current.register?.payload;
+    return {
+      endpoint: current.config.values.requestEndpoint ?? payload?.publisher.requestEndpoint ?? null,
+      fgEmail: current.config.values.fgEmail ?? payload?.publisher.fg.email ?? null,
+    };
+  }
+
+  /** An unvetted tool the teacher has an open request for counts as pending. */
+  function withRequest(kind: VerdictKind, matches: (request: OpenRequest) => boolean): VerdictKind {
+    return kind === 'unvetted' && openRequests().some(matches) ? 'pending' : kind;
   }
 
   /** Every register tool, and the catalogue sites the register does not cover, with verdicts. */
@@ -190,12 +238,12 @@ export function createController(deps: ControllerDeps) {
     const payload = current.register?.payload;
     const items: ToolListItem[] = (payload?.tools ?? []).map((tool) => ({
       source: 'register', id: tool.id, name: tool.name, vendorName: tool.vendor?.name ?? null, category: tool.category,
-      patterns: tool.match, verdict: verdictForTool(tool, payload!, now()),
+      patterns: tool.match, verdict: withRequest(verdictForTool(tool, payload!, now()), (r) => r.registerId === tool.id),
     }));
     if (current.config.values.useBundledCatalog && current.catalog) {
       for (const entry of current.catalog.entries) {
         if (current.register && coveredByRegister(current.register, entry.match)) continue;
-        items.push({ source: 'catalog', id: entry.id, name: entry.name, vendorName: entry.vendor?.name ?? null, category: entry.category, patterns: entry.match, verdict: 'unvetted' });
+        items.push({ source: 'catalog', id: entry.id, name: entry.name, vendorName: entry.vendor?.name ?? null, category: entry.category, patterns: entry.match, verdict: withRequest('unvetted', (r) => r.catalogId === entry.id) });
       }
     }
     return items.sort((a, b) => a.name.localeCompare(b.name));
@@ -208,11 +256,14 @@ export function createController(deps: ControllerDeps) {
     if (source === 'register') {
       const tool = payload?.tools.find((t) => t.id === id);
       if (!tool || !payload) throw new Error(`no tool "${id}" in the register`);
-      return buildToolView({ ...base, tool, kind: verdictForTool(tool, payload, now()) }, payload, now());
+      const request = openRequests().find((r) => r.registerId === id) ?? null;
+      const kind = verdictForTool(tool, payload, now());
+      return buildToolView({ ...base, tool, request: kind === 'unvetted' ? request : null, kind: kind === 'unvetted' && request ? 'pending' : kind }, payload, now());
     }
     const entry = current.catalog?.entries.find((e) => e.id === id);
     if (!entry) throw new Error(`no tool "${id}" in the catalogue`);
-    return buildToolView({ ...base, catalogEntry: entry, kind: 'unvetted' }, payload, now());
+    const request = openRequests().find((r) => r.catalogId === id) ?? null;
+    return buildToolView({ ...base, catalogEntry: entry, request, kind: request ? 'pending' : 'unvetted' }, payload, now());
   }
 
   async function testConnection(settings: { registerUrl?: string; publicKeys?: string[] }): Promise<ResponseMap['testConnection']> {
@@ -255,6 +306,20 @@ export function createController(deps: ControllerDeps) {
         return listTools();
       case 'getToolView':
         return toolView(request.source, request.id);
+      case 'submitRequest':
+        return requests.submit(request.form);
+      case 'listRequests': {
+        void requests.refreshStatuses().catch(() => undefined);
+        return { ...(await requests.list()), profile: await requests.profile() };
+      }
+      case 'retryRequest':
+        await requests.retry(request.id);
+        return null;
+      case 'cancelRequest':
+        await requests.cancel(request.id);
+        return null;
+      case 'mailtoRequest':
+        return requests.mailto(request.id);
     }
   }
 
@@ -270,6 +335,12 @@ export function createController(deps: ControllerDeps) {
       const current = await state();
       await ensureAlarm(current.config.values.syncIntervalMinutes);
       await refreshAllTabs();
+      await requests.drain();
+    },
+
+    /** The browser is back online: deliver what waits. */
+    onOnline(): Promise<void> {
+      return requests.drain();
     },
 
     /** Install or update: sync at once; a welcome tab on first install unless policy says not. */
@@ -282,7 +353,11 @@ export function createController(deps: ControllerDeps) {
     },
 
     async onAlarm(name: string): Promise<void> {
-      if (name === SYNC_ALARM) await sync();
+      if (name === SYNC_ALARM) {
+        await sync();
+        await requests.refreshStatuses();
+      }
+      if (name === OUTBOX_ALARM) await requests.drain();
     },
 
     onTabRemoved(tabId: number): void {

@@ -1,11 +1,11 @@
 /**
- * The IndexedDB database: the last good register (and, from later versions, the outbox of
- * vetting requests). Versioned from the start; `upgrade` runs every step from the version found.
+ * The IndexedDB database: the last good register (version 1) and the outbox of vetting requests
+ * (version 2). Versioned from the start; `upgrade` runs every step from the version found.
  */
 import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
 
 export const DB_NAME = 'bijsluiter';
-export const DB_VERSION = 1;
+export const DB_VERSION = 2;
 
 /** The last good register as stored: the signed envelope, re-verified when loaded. */
 export interface StoredRegister {
@@ -23,6 +23,8 @@ export interface StoredRegister {
 
 interface BijsluiterDb extends DBSchema {
   register: { key: 'current'; value: StoredRegister };
+  /** Vetting requests by id; values are validated on read (see lib/requests/store.ts). */
+  outbox: { key: string; value: unknown };
 }
 
 export type Database = IDBPDatabase<BijsluiterDb>;
@@ -32,6 +34,7 @@ export function openDatabase(factory?: IDBFactory): Promise<Database> {
   const options = {
     upgrade(db: IDBPDatabase<BijsluiterDb>, oldVersion: number) {
       if (oldVersion < 1) db.createObjectStore('register');
+      if (oldVersion < 2) db.createObjectStore('outbox');
     },
   };
   if (factory) {

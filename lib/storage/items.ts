@@ -43,3 +43,28 @@ export async function readSyncStatus(): Promise<SyncStatus> {
   const parsed = syncStatusSchema.safeParse(await syncStatusItem.getValue());
   return parsed.success ? parsed.data : EMPTY_SYNC_STATUS;
 }
+
+/** The teacher's own details, remembered after the first request (never sent anywhere else). */
+export const teacherProfileSchema = z.object({
+  name: z.string().max(120).default(''),
+  email: z.string().max(254).default(''),
+  school: z.string().max(200).default(''),
+});
+export type TeacherProfile = z.infer<typeof teacherProfileSchema>;
+
+export const teacherProfileItem = storage.defineItem<TeacherProfile>('local:teacherProfile', {
+  fallback: { name: '', email: '', school: '' },
+  version: 1,
+});
+
+/** Reads the remembered profile, empty when damaged. */
+export async function readTeacherProfile(): Promise<TeacherProfile> {
+  const parsed = teacherProfileSchema.safeParse(await teacherProfileItem.getValue());
+  return parsed.success ? parsed.data : { name: '', email: '', school: '' };
+}
+
+/**
+ * Bumped after every change to the outbox (which lives in IndexedDB), so open pages can follow
+ * a request from queued to delivered through storage.onChanged.
+ */
+export const outboxRevisionItem = storage.defineItem<number>('local:outboxRevision', { fallback: 0, version: 1 });

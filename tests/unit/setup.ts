@@ -24,4 +24,5 @@ beforeEach(() => {
   Object.assign(fakeBrowser, {
     i18n: { getMessage: englishMessage, getUILanguage: () => 'en-GB' },
   });
+  Object.assign(fakeBrowser.runtime, { getManifest: () => ({ manifest_version: 3, name: 'Bijsluiter', version: '0.1.0' }) });
 });

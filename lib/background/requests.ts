@@ -1,0 +1,220 @@
+/**
+ * The background's side of vetting requests: accept a submitted form (validated again here),
+ * keep it in the outbox at once, deliver it serially with backoff on an alarm, recover requests
+ * interrupted by a worker stop, and refresh the FG's status. The outbox is the source of truth;
+ * the in-memory list of open requests only feeds verdicts.
+ */
+import type { WxtBrowser as Browser } from 'wxt/browser';
+import { formatDate } from '../format';
+import { t } from '../i18n';
+import type { Database } from '../storage/db';
+import { outboxRevisionItem, readTeacherProfile, teacherProfileItem } from '../storage/items';
+import { buildRequest } from '../requests/build';
+import { fetchFgStatus, postRequest } from '../requests/deliver';
+import { mailText, mailtoUrl } from '../requests/mailto';
+import { afterAttempt, cancel, isDue, isOpen, markSending, nextDue, openRequests, recoverInterrupted, retryNow } from '../requests/outbox';
+import { requestFormSchema, type OutboxRecord, type VettingRequest } from '../requests/schema';
+import { getRecord, putRecord, readOutbox, type DamagedRecord } from '../requests/store';
+import { parsePageUrl } from '../url';
+import type { OpenRequest } from '../verdict';
+
+export const OUTBOX_ALARM = 'bijsluiter-outbox';
+/** A delivered request's status is asked again at most this often. */
+const STATUS_REFRESH_MS = 60_000;
+
+/** Where requests go and whom to mail, as the settings and register say now. */
+export interface RequestTargets {
+  endpoint: string | null;
+  fgEmail: string | null;
+  registerSerial: number | null;
+}
+
+export type SubmitResult =
+  | { kind: 'queued'; record: OutboxRecord }
+  | { kind: 'mailto'; record: OutboxRecord; mailto: string }
+  | { kind: 'duplicate'; record: OutboxRecord }
+  | { kind: 'invalid'; fields: string[] };
+
+export interface RequestServiceDeps {
+  browser: Browser;
+  db: () => Promise<Database>;
+  now: () => Date;
+  targets: () => Promise<RequestTargets>;
+  /** Called when the set of open requests changed (verdicts may change). */
+  onOpenRequestsChanged: () => Promise<void>;
+  fetchImpl?: typeof fetch;
+  random?: () => number;
+}
+
+/** Creates the request service used by the background controller. */
+export function createRequestService(deps: RequestServiceDeps) {
+  const { browser, now } = deps;
+  let open: OpenRequest[] = [];
+  let drainInFlight: Promise<void> | null = null;
+
+  async function changed(openMayHaveChanged: boolean): Promise<void> {
+    await outboxRevisionItem.setValue((await outboxRevisionItem.getValue()) + 1);
+    if (openMayHaveChanged) {
+      open = openRequests((await readOutbox(await deps.db())).records);
+      await deps.onOpenRequestsChanged();
+    }
+  }
+
+  async function scheduleNext(records: readonly OutboxRecord[]): Promise<void> {
+    const due = nextDue(records);
+    if (due === null) {
+      await browser.alarms.clear(OUTBOX_ALARM);
+      return;
+    }
+    const when = Math.max(due, now().getTime() + 1000);
+    const existing = await browser.alarms.get(OUTBOX_ALARM);
+    if (existing && Math.abs(existing.scheduledTime - when) < 1000) return;
+    await browser.alarms.create(OUTBOX_ALARM, { when });
+  }
+
+  function mailtoFor(request: VettingRequest, fgEmail: string): string {
+    const { subject, body } = mailText(request, t, formatDate);
+    return mailtoUrl(fgEmail, subject, body);
+  }
+
+  /** Delivers every due request, one at a time. One drain at a time. */
+  function drain(): Promise<void> {
+    drainInFlight ??= (async () => {
+      const db = await deps.db();
+      const tried = new Set<string>();
+      for (;;) {
+        const { records } = await readOutbox(db);
+        const record = records.find((r) => isDue(r, now()) && !tried.has(r.id));
+        if (!record) {
+          await scheduleNext(records);
+          return;
+        }
+        tried.add(record.id);
+        await putRecord(db, markSending(record));
+        await changed(false);
+        const result = record.endpoint
+          ? await postRequest(record.endpoint, record.request, deps.fetchImpl)
+          : ({ kind: 'rejected', reason: 'no request address is configured' } as const);
+        await putRecord(db, afterAttempt(record, result, now(), deps.random?.()));
+        await changed(result.kind !== 'retry');
+      }
+    })().finally(() => {
+      drainInFlight = null;
+    });
+    return drainInFlight;
+  }
+
+  return {
+    /** The open requests, for verdicts (synchronous: kept in memory). */
+    openRequests: (): readonly OpenRequest[] => open,
+
+    /** At wake: load the open requests and put back requests a stopped worker left mid-send. */
+    async load(): Promise<void> {
+      const db = await deps.db();
+      const { records } = await readOutbox(db);
+      for (const record of records) {
+        const recovered = recoverInterrupted(record, now());
+        if (recovered !== record) await putRecord(db, recovered);
+      }
+      open = openRequests(records);
+    },
+
+    drain,
+
+    /** A submitted form: validate, check for a duplicate, store, then deliver or prepare the e-mail. */
+    async submit(raw: unknown): Promise<SubmitResult> {
+      const parsed = requestFormSchema.safeParse(raw);
+      if (!parsed.success) return { kind: 'invalid', fields: [...new Set(parsed.error.issues.map((i) => String(i.path[0] ?? i.message)))] };
+      const form = parsed.data;
+      const location = parsePageUrl(form.pageUrl);
+      if (!location) return { kind: 'invalid', fields: ['pageUrl'] };
+      const db = await deps.db();
+      const { records } = await readOutbox(db);
+      const duplicate = records.find((r) => isOpen(r) && (
+        (form.registerId !== null && r.request.tool.registerId === form.registerId) ||
+        (form.catalogId !== null && r.catalogId === form.catalogId) ||
+        r.request.tool.host === location.host));
+      if (duplicate) return { kind: 'duplicate', record: duplicate };
+
+      const targets = await deps.targets();
+      const request = buildRequest(form, {
+        id: crypto.randomUUID(),
+        now: now(),
+        extensionVersion: browser.runtime.getManifest().version,
+        browser: browserName(),
+        registerSerial: targets.registerSerial,
+      });
+      await teacherProfileItem.setValue({ name: form.name, email: form.email, school: form.school });
+      const record: OutboxRecord = {
+        id: request.id, state: targets.endpoint ? 'queued' : 'mailto', request, endpoint: targets.endpoint, catalogId: form.catalogId,
+        attempts: 0, nextAttemptAt: null, lastError: null, deliveredAt: null, statusUrl: null, fgStatus: null,
+      };
+      if (!targets.endpoint && !targets.fgEmail) return { kind: 'invalid', fields: ['fg'] };
+      await putRecord(db, record);
+      await changed(true);
+      if (!targets.endpoint) return { kind: 'mailto', record, mailto: mailtoFor(request, targets.fgEmail!) };
+      void drain().catch((error: unknown) => console.error('Bijsluiter: delivery failed', error));
+      return { kind: 'queued', record };
+    },
+
+    /** All requests with the damaged ones, and the remembered profile. */
+    async list(): Promise<{ records: OutboxRecord[]; damaged: DamagedRecord[] }> {
+      return readOutbox(await deps.db());
+    },
+
+    profile: readTeacherProfile,
+
+    async retry(id: string): Promise<void> {
+      const db = await deps.db();
+      const record = await getRecord(db, id);
+      const next = record && retryNow(record);
+      if (!next) throw new Error('this request cannot be retried');
+      await putRecord(db, next);
+      await changed(true);
+      await drain();
+    },
+
+    async cancel(id: string): Promise<void> {
+      const db = await deps.db();
+      const record = await getRecord(db, id);
+      const next = record && cancel(record);
+      if (!next) throw new Error('this request cannot be cancelled');
+      await putRecord(db, next);
+      await changed(true);
+      await scheduleNext((await readOutbox(db)).records);
+    },
+
+    /** The e-mail for a request the receiver would not take (or any request). */
+    async mailto(id: string): Promise<string> {
+      const record = await getRecord(await deps.db(), id);
+      const fgEmail = (await deps.targets()).fgEmail;
+      if (!record || !fgEmail) throw new Error('no FG e-mail address is configured');
+      return mailtoFor(record.request, fgEmail);
+    },
+
+    /** Asks the receiver for the FG's status of delivered requests (not more than once a minute each). */
+    async refreshStatuses(): Promise<void> {
+      const db = await deps.db();
+      const { records } = await readOutbox(db);
+      let any = false;
+      for (const record of records) {
+        if (record.state !== 'delivered' || !record.statusUrl) continue;
+        if (record.fgStatus && now().getTime() - Date.parse(record.fgStatus.checkedAt) < STATUS_REFRESH_MS) continue;
+        const status = await fetchFgStatus(record.statusUrl, deps.fetchImpl);
+        if ('error' in status) continue;
+        await putRecord(db, { ...record, fgStatus: { ...status, checkedAt: now().toISOString() } });
+        any = true;
+      }
+      if (any) await changed(true);
+    },
+  };
+}
+
+export type RequestService = ReturnType<typeof createRequestService>;
+
+function browserName(): string {
+  const ua = globalThis.navigator?.userAgent ?? '';
+  if (ua.includes('Edg/')) return 'edge';
+  if (ua.includes('Firefox/')) return 'firefox';
+  return 'chrome';
+}

@@ -1,0 +1,84 @@
+/**
+ * Talking to the request receiver: the POST of one request (Idempotency-Key = the request id,
+ * 30 s timeout, no redirects followed) and the GET of its status. Answers are validated; a
+ * redirect, a non-JSON body or a wrong shape is a recorded reason, never a crash.
+ */
+import { isAllowedRemoteUrl } from '../config/settings';
+import { classifyAnswer, type AttemptResult } from './outbox';
+import { fgStatusSchema, receivedSchema, type FgStatus, type VettingRequest } from './schema';
+
+export const REQUEST_TIMEOUT_MS = 30_000;
+
+/** Posts one request. Never throws. */
+export async function postRequest(endpoint: string, request: VettingRequest, fetchImpl: typeof fetch = fetch, timeoutMs = REQUEST_TIMEOUT_MS): Promise<AttemptResult> {
+  if (!isAllowedRemoteUrl(endpoint)) return { kind: 'rejected', reason: `the request address "${endpoint.slice(0, 100)}" is not https` };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetchImpl(endpoint, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': request.id },
+      body: JSON.stringify(request),
+      signal: controller.signal,
+      credentials: 'omit',
+      redirect: 'manual',
+      cache: 'no-store',
+    });
+    if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
+      return { kind: 'rejected', reason: 'the request address redirects elsewhere; the FG should configure its final address' };
+    }
+    const text = await readText(response);
+    if (response.ok) {
+      const parsed = receivedSchema.safeParse(safeJson(text));
+      const statusUrl = parsed.success && parsed.data.statusUrl && isAllowedRemoteUrl(parsed.data.statusUrl) ? parsed.data.statusUrl : null;
+      return classifyAnswer(response.status, '', statusUrl);
+    }
+    return classifyAnswer(response.status, serverMessage(text), null);
+  } catch (error) {
+    if (controller.signal.aborted) return { kind: 'retry', reason: `no answer within ${Math.round(timeoutMs / 1000)} seconds` };
+    return { kind: 'retry', reason: `could not reach the request address (${(error as Error).message})` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** Reads the FG's status of a request. */
+export async function fetchFgStatus(statusUrl: string, fetchImpl: typeof fetch = fetch, timeoutMs = REQUEST_TIMEOUT_MS): Promise<FgStatus | { error: string }> {
+  if (!isAllowedRemoteUrl(statusUrl)) return { error: 'the status address is not https' };
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  try {
+    const response = await fetchImpl(statusUrl, { signal: controller.signal, credentials: 'omit', redirect: 'manual', cache: 'no-store' });
+    if (!response.ok) return { error: `the status address answered HTTP ${response.status}` };
+    const parsed = fgStatusSchema.safeParse(safeJson(await readText(response)));
+    return parsed.success ? parsed.data : { error: 'the status answer is not in the expected form' };
+  } catch (error) {
+    return { error: controller.signal.aborted ? 'the status address did not answer in time' : `could not reach the status address (${(error as Error).message})` };
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
+/** The server's message from a JSON `{message}` / `{error}` body or plain text, kept short. */
+export function serverMessage(text: string): string {
+  const json = safeJson(text) as { message?: unknown; error?: unknown } | undefined;
+  const fromJson = typeof json?.message === 'string' ? json.message : typeof json?.error === 'string' ? json.error : null;
+  const raw = fromJson ?? (text.trimStart().startsWith('<') ? '' : text);
+  return raw.replace(/\s+/g, ' ').trim().slice(0, 300);
+}
+
+async function readText(response: Response): Promise<string> {
+  try {
+    return (await response.text()).slice(0, 64 * 1024);
+  } catch {
+    return '';
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,174 @@
+/**
+ * The reference request receiver, for tests, demos and trying a deployment: accepts the
+ * contract (shared/spec/deployment-and-requests.md), deduplicates by Idempotency-Key, stores
+ * requests in a JSON file (written whole, then renamed), serves each request's statusUrl, and
+ * can be told to fail (HTTP 5xx, 400 with a message, a slow answer, a dropped connection).
+ *
+ *   tsx server/receiver.ts [--port 8787] [--store requests.json]
+ */
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pathToFileURL } from 'node:url';
+import { FG_STATUSES, vettingRequestSchema, type FgStatus, type VettingRequest } from '../lib/requests/schema';
+
+export type FailureMode = '500' | '503' | '400' | 'slow' | 'drop';
+
+export interface StoredRequest {
+  request: VettingRequest;
+  receivedAt: string;
+  status: FgStatus;
+}
+
+export interface ReceiverOptions {
+  port?: number;
+  /** JSON file to keep requests in; in memory only when absent. */
+  storeFile?: string;
+  /** How long a 'slow' answer waits (ms). */
+  slowMs?: number;
+  /** Base URL the statusUrl is built on; defaults to http://127.0.0.1:port. */
+  publicUrl?: string;
+}
+
+export interface Receiver {
+  url: string;
+  endpoint: string;
+  /** Requests by id, in the order first received. */
+  requests(): StoredRequest[];
+  /** Every POST seen, duplicates included (id, or null when unparseable). */
+  posts: (string | null)[];
+  /** The next `count` POSTs fail with `mode`. */
+  failNext(count: number, mode: FailureMode, message?: string): void;
+  /** Each POST fails with probability `rate`, with a mode picked by `pick`. */
+  failRandomly(rate: number, modes: FailureMode[], random?: () => number): void;
+  setStatus(id: string, status: FgStatus['status'], note?: string): void;
+  close(): Promise<void>;
+}
+
+const CORS = {
+  'access-control-allow-origin': '*',
+  'access-control-allow-methods': 'GET, POST, OPTIONS',
+  'access-control-allow-headers': 'content-type, idempotency-key',
+};
+
+/** Starts the receiver on 127.0.0.1. */
+export async function startReceiver(options: ReceiverOptions = {}): Promise<Receiver> {
+  const store = new Map<string, StoredRequest>();
+  if (options.storeFile && existsSync(options.storeFile)) {
+    for (const item of JSON.parse(readFileSync(options.storeFile, 'utf8')) as StoredRequest[]) store.set(item.request.id, item);
+  }
+  const posts: (string | null)[] = [];
+  let failQueue: { mode: FailureMode; message?: string }[] = [];
+  let randomFailure: { rate: number; modes: FailureMode[]; random: () => number } | null = null;
+  let base = options.publicUrl ?? '';
+
+  const persist = () => {
+    if (!options.storeFile) return;
+    const tmp = `${options.storeFile}.tmp`;
+    writeFileSync(tmp, JSON.stringify([...store.values()], null, 2));
+    renameSync(tmp, options.storeFile);
+  };
+  const send = (res: ServerResponse, status: number, body: unknown) => {
+    res.writeHead(status, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify(body));
+  };
+  const statusUrl = (id: string) => `${base}/api/requests/${id}/status`;
+
+  async function handlePost(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const text = await readBody(req);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      posts.push(null);
+      return send(res, 400, { message: 'the body is not JSON' });
+    }
+    const id = typeof (json as { id?: unknown })?.id === 'string' ? (json as { id: string }).id : null;
+    posts.push(id);
+    const failure = failQueue.shift() ?? (randomFailure && randomFailure.random() < randomFailure.rate
+      ? { mode: randomFailure.modes[Math.floor(randomFailure.random() * randomFailure.modes.length)]! }
+      : undefined);
+    if (failure) {
+      if (failure.mode === 'drop') return void req.socket.destroy();
+      if (failure.mode === 'slow') await new Promise((r) => setTimeout(r, options.slowMs ?? 35_000));
+      if (failure.mode === '400') return send(res, 400, { message: failure.message ?? 'rejected by the test receiver' });
+      if (failure.mode === '500' || failure.mode === '503') return send(res, Number(failure.mode), { message: 'temporarily unavailable' });
+    }
+    const parsed = vettingRequestSchema.safeParse(json);
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return send(res, 400, { message: `invalid request: ${issue?.path.join('.')} ${issue?.message}` });
+    }
+    if (req.headers['idempotency-key'] !== parsed.data.id) return send(res, 400, { message: 'Idempotency-Key must equal the request id' });
+    if (store.has(parsed.data.id)) return send(res, 409, { status: 'received', statusUrl: statusUrl(parsed.data.id), message: 'already received' });
+    const receivedAt = new Date().toISOString();
+    store.set(parsed.data.id, { request: parsed.data, receivedAt, status: { status: 'received', note: '', updatedAt: receivedAt } });
+    persist();
+    return send(res, 201, { status: 'received', statusUrl: statusUrl(parsed.data.id) });
+  }
+
+  const server: Server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (req.method === 'OPTIONS') return void res.writeHead(204, CORS).end();
+    if (req.method === 'POST' && path === '/api/requests') {
+      handlePost(req, res).catch(() => send(res, 500, { message: 'receiver error' }));
+      return;
+    }
+    const status = /^\/api\/requests\/([0-9a-f-]{36})\/status$/.exec(path);
+    if (req.method === 'GET' && status) {
+      const item = store.get(status[1]!);
+      return item ? send(res, 200, item.status) : send(res, 404, { message: 'unknown request' });
+    }
+    if (req.method === 'GET' && path === '/api/requests') return send(res, 200, [...store.values()]);
+    send(res, 404, { message: 'not found' });
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const port = (server.address() as AddressInfo).port;
+  base ||= `http://127.0.0.1:${port}`;
+  return {
+    url: base,
+    endpoint: `${base}/api/requests`,
+    requests: () => [...store.values()],
+    posts,
+    failNext(count, mode, message) {
+      failQueue = [...failQueue, ...Array.from({ length: count }, () => ({ mode, message }))];
+    },
+    failRandomly(rate, modes, random = Math.random) {
+      randomFailure = rate > 0 ? { rate, modes, random } : null;
+    },
+    setStatus(id, value, note = '') {
+      const item = store.get(id);
+      if (!item || !FG_STATUSES.includes(value)) throw new Error(`unknown request ${id}`);
+      item.status = { status: value, note, updatedAt: new Date().toISOString() };
+      persist();
+    },
+    close: () => new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+  };
+}
+
+function readBody(req: IncomingMessage, limit = 256 * 1024): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > limit) {
+        reject(new Error('too large'));
+        req.destroy();
+      } else chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    req.on('error', reject);
+  });
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const arg = (name: string) => {
+    const i = process.argv.indexOf(`--${name}`);
+    return i === -1 ? undefined : process.argv[i + 1];
+  };
+  const receiver = await startReceiver({ port: Number(arg('port') ?? 8787), storeFile: arg('store') ?? 'requests.json' });
+  console.log(`Request receiver listening: POST ${receiver.endpoint} (store: ${arg('store') ?? 'requests.json'})`);
+}
