@@ -14,12 +14,14 @@ import { sendRequest } from '../lib/send-message';
 /** Loads the requests and reloads them whenever the background changes the outbox. */
 export function useRequests(): [RequestsView | null, () => void] {
   const [view, setView] = useState<RequestsView | null>(null);
-  const reload = () => void sendRequest({ type: 'listRequests' }).then(setView, () => undefined);
+  const load = (refreshStatus: boolean) => void sendRequest({ type: 'listRequests', refreshStatus }).then(setView, () => undefined);
+  const reload = () => load(false);
   useEffect(() => {
     const onChanged = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local' && 'outboxRevision' in changes) reload();
     };
-    reload();
+    // opening the page asks the receiver for the FG's latest status
+    load(true);
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
   }, []);

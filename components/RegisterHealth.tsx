@@ -30,7 +30,7 @@ export function RegisterHealth({ status, onChange }: { status: StatusView; onCha
         <dt>{t('options_lastSuccess')}</dt><dd>{formatDateTime(sync.lastSuccessAt)}</dd>
         <dt>{t('options_lastError')}</dt>
         <dd id="last-error" class={error ? 'error' : undefined}>
-          {error ? `${t(`error_${error.code.replace(/-/g, '_')}` as MessageKey)}: ${error.detail}${error.at ? ` (${formatDateTime(error.at)})` : ''}` : t('options_none')}
+          {error ? `${t(`error_${error.code}` as MessageKey)}: ${error.detail}${error.at ? ` (${formatDateTime(error.at)})` : ''}` : t('options_none')}
         </dd>
       </dl>
       {status.problems.length > 0 ? (

@@ -10,7 +10,7 @@ export function RegisterStatus({ status }: { status: StatusView }) {
       {status.register ? <p>{t('popup_registerState', status.register.publisherName, status.register.serial)}</p> : null}
       {status.configured ? <p>{t('popup_lastSync', formatDateTime(status.sync.lastSuccessAt))}</p> : null}
       {error && status.configured ? (
-        <p class="error">{t('popup_syncError', t(`error_${error.code.replace(/-/g, '_')}` as MessageKey))}</p>
+        <p class="error">{t('popup_syncError', t(`error_${error.code}` as MessageKey))}</p>
       ) : null}
     </footer>
   );

@@ -26,7 +26,9 @@ export function RequestForm({ tab, onSubmitted }: { tab: TabView; onSubmitted: (
   const summaryRef = useRef<HTMLDivElement>(null);
 
   if (!context.canSendDirectly && !context.canMail) return <p class="muted">{t('form_noFg')}</p>;
-  if (context.openRequestId && !outcome) return null;
+  if (context.openRequestId && !outcome && verdict.request) {
+    return <p class="request-outcome">{t('form_duplicate', formatDate(verdict.request.createdAt))} <a href={`#request-${context.openRequestId}`}>{t('form_seeRequest')}</a></p>;
+  }
 
   async function submit(event: Event) {
     event.preventDefault();

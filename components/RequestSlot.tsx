@@ -7,7 +7,8 @@ import { RequestForm } from './RequestForm';
 export const REQUESTABLE: ReadonlySet<VerdictKind> = new Set(['unvetted', 'unknown', 'rejected', 'expired', 'changed']);
 
 export function RequestSlot({ tab, onSubmitted }: { tab: TabView; onSubmitted: () => void }) {
-  if (!REQUESTABLE.has(tab.view.verdict.kind)) return null;
+  // stays mounted when a request turns the verdict pending, so the form's outcome remains visible
+  if (!REQUESTABLE.has(tab.view.verdict.kind) && !tab.requestContext.openRequestId) return null;
   return (
     <div id="request-slot" data-kind={tab.view.verdict.kind}>
       <RequestForm tab={tab} onSubmitted={onSubmitted} />

@@ -42,7 +42,7 @@ export function SettingsForm({ status, onSaved }: { status: StatusView; onSaved:
       const result: TestResult = await sendRequest({ type: 'testConnection', settings: edits() });
       return result.ok
         ? t('options_testOk', result.publisherName, result.serial, result.toolCount)
-        : t('options_testFailed', `${t(`error_${result.error.code.replace(/-/g, '_')}` as MessageKey)}: ${result.error.detail}`);
+        : t('options_testFailed', `${t(`error_${result.error.code}` as MessageKey)}: ${result.error.detail}`);
     });
 
   return (

@@ -60,7 +60,7 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
       '--disable-quic',
       '--no-first-run',
       '--ignore-certificate-errors',
-      `--host-resolver-rules=MAP * 127.0.0.1:${options.port}, EXCLUDE localhost`,
+      `--host-resolver-rules=MAP * 127.0.0.1:${options.port}, EXCLUDE localhost, EXCLUDE 127.0.0.1`,
       ...(options.locale ? [`--lang=${options.locale}`] : []),
     ],
   });

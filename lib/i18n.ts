@@ -7,9 +7,12 @@ import type en from '../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
 
-/** The text for `key` with `$1`, `$2`… filled in from `substitutions`. */
+/**
+ * The text for `key` with `$1`, `$2`… filled in from `substitutions`. Message names cannot hold
+ * '-', so keys built from values such as `error_${code}` have their hyphens read as '_'.
+ */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  const text = browser.i18n.getMessage(key, substitutions.map(String));
+  const text = browser.i18n.getMessage(key.replace(/-/g, '_') as MessageKey, substitutions.map(String));
   return text || key;
 }
 

@@ -30,7 +30,7 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getToolView'), source: z.enum(['register', 'catalog']), id: z.string().max(64) }),
   // the form is validated in full by the request service (requestFormSchema)
   z.object({ type: z.literal('submitRequest'), form: z.record(z.string(), z.unknown()) }),
-  z.object({ type: z.literal('listRequests') }),
+  z.object({ type: z.literal('listRequests'), refreshStatus: z.boolean().optional() }),
   z.object({ type: z.literal('retryRequest'), id: z.uuid() }),
   z.object({ type: z.literal('cancelRequest'), id: z.uuid() }),
   z.object({ type: z.literal('mailtoRequest'), id: z.uuid() }),

@@ -21,7 +21,7 @@ export default defineBackground({
       controller.onInstalled(details.reason).catch(report('install'));
     });
     browser.runtime.onStartup.addListener(() => {
-      controller.sync().catch(report('sync'));
+      controller.onStartup().catch(report('start-up'));
     });
     browser.alarms.onAlarm.addListener((alarm) => {
       controller.onAlarm(alarm.name).catch(report('alarm'));

@@ -11,19 +11,29 @@ import { localSettingsItem } from '../storage/items';
 /** How long start-up waits for policy before it goes on without it. */
 export const MANAGED_READ_TIMEOUT_MS = 1500;
 
-/** Reads managed storage; `{}` with a reason when the browser has none or it is slow. */
-export async function readManaged(browser: Browser, timeoutMs = MANAGED_READ_TIMEOUT_MS): Promise<{ values: unknown; error?: string }> {
+/** What reading managed storage gave. */
+export interface ManagedRead {
+  values: unknown;
+  error?: string;
+  /** When the read was too slow: settles once the browser answers (then re-read the config). */
+  late?: Promise<unknown>;
+}
+
+/**
+ * Reads managed storage; `{}` with a reason when the browser has none or it is slow. A slow read
+ * is not abandoned: `late` settles when it completes, because a browser that loads its cached
+ * policy late at start-up fires no storage.onChanged for values that did not change.
+ */
+export async function readManaged(browser: Browser, timeoutMs = MANAGED_READ_TIMEOUT_MS): Promise<ManagedRead> {
   const managed = browser.storage.managed;
   if (!managed) return { values: {} };
   let timer: ReturnType<typeof setTimeout> | undefined;
-  const timeout = new Promise<{ values: unknown; error: string }>((resolve) => {
-    timer = setTimeout(() => resolve({ values: {}, error: `policy was not readable within ${timeoutMs} ms; it applies as soon as the browser reports it` }), timeoutMs);
+  const read = managed.get();
+  const timeout = new Promise<ManagedRead>((resolve) => {
+    timer = setTimeout(() => resolve({ values: {}, error: `policy was not readable within ${timeoutMs} ms; it applies as soon as the browser reports it`, late: read.catch(() => undefined) }), timeoutMs);
   });
   try {
-    return await Promise.race([
-      managed.get().then((values) => ({ values })),
-      timeout,
-    ]);
+    return await Promise.race([read.then((values) => ({ values })), timeout]);
   } catch (error) {
     // Firefox throws when no policy names this extension: that simply means "not managed".
     const message = (error as Error).message ?? String(error);
@@ -34,10 +44,10 @@ export async function readManaged(browser: Browser, timeoutMs = MANAGED_READ_TIM
   }
 }
 
-/** The settings in force now, with their sources and problems. */
-export async function readConfig(browser: Browser, managedTimeoutMs?: number): Promise<EffectiveConfig> {
+/** The settings in force now, with their sources and problems; `late` as in readManaged. */
+export async function readConfig(browser: Browser, managedTimeoutMs?: number): Promise<{ config: EffectiveConfig; late?: Promise<unknown> }> {
   const [managed, local] = await Promise.all([readManaged(browser, managedTimeoutMs), localSettingsItem.getValue().catch(() => ({}))]);
-  return mergeSettings(managed.values, local, managed.error);
+  return { config: mergeSettings(managed.values, local, managed.error), late: managed.late };
 }
 
 /** Imports public keys; a bad key becomes a problem, the good ones still apply. */

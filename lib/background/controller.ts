@@ -78,7 +78,9 @@ export function createController(deps: ControllerDeps) {
   const openRequests = (): readonly OpenRequest[] => requests.openRequests();
 
   async function loadState(): Promise<State> {
-    const config = await readConfig(browser, deps.managedTimeoutMs);
+    const { config, late } = await readConfig(browser, deps.managedTimeoutMs);
+    // policy that arrives after start-up without a change event: apply it when it comes
+    late?.then(() => reloadConfig()).catch((error: unknown) => console.error('Bijsluiter: late policy', error));
     const { keys, problems } = await importKeys(config.values.publicKeys ?? [], config.sources.publicKeys === 'managed' ? 'managed' : 'local');
     config.problems.push(...problems);
     const [catalogIndex, , held] = await Promise.all([
@@ -166,6 +168,19 @@ export function createController(deps: ControllerDeps) {
     const keysChanged = next.keys.map((k) => k.keyId).join() !== previous.keys.map((k) => k.keyId).join();
     await refreshAllTabs();
     if (urlChanged || keysChanged || !next.register) await sync();
+  }
+
+  /**
+   * Once per browser session (runtime.onStartup, or the first wake when the browser did not
+   * fire it, as happens for some profiles): refresh the register and deliver every waiting
+   * request at once, backoff or not. storage.session is empty at each browser start.
+   */
+  async function startSessionOnce(): Promise<boolean> {
+    const { bijsluiterSessionStarted } = await browser.storage.session.get('bijsluiterSessionStarted');
+    if (bijsluiterSessionStarted) return false;
+    await browser.storage.session.set({ bijsluiterSessionStarted: true });
+    await Promise.all([sync(), requests.drain(true)]);
+    return true;
   }
 
   async function statusView(): Promise<StatusView> {
@@ -309,7 +324,7 @@ export function createController(deps: ControllerDeps) {
       case 'submitRequest':
         return requests.submit(request.form);
       case 'listRequests': {
-        void requests.refreshStatuses().catch(() => undefined);
+        if (request.refreshStatus) void requests.refreshStatuses(true).catch(() => undefined);
         return { ...(await requests.list()), profile: await requests.profile() };
       }
       case 'retryRequest':
@@ -335,12 +350,17 @@ export function createController(deps: ControllerDeps) {
       const current = await state();
       await ensureAlarm(current.config.values.syncIntervalMinutes);
       await refreshAllTabs();
-      await requests.drain();
+      if (!(await startSessionOnce())) await requests.drain();
     },
 
-    /** The browser is back online: deliver what waits. */
+    /** The browser is back online: deliver what waits, backoff or not. */
     onOnline(): Promise<void> {
-      return requests.drain();
+      return requests.drain(true);
+    },
+
+    /** The browser started. */
+    async onStartup(): Promise<void> {
+      await startSessionOnce();
     },
 
     /** Install or update: sync at once; a welcome tab on first install unless policy says not. */

@@ -77,14 +77,19 @@ export function createRequestService(deps: RequestServiceDeps) {
     return mailtoUrl(fgEmail, subject, body);
   }
 
-  /** Delivers every due request, one at a time. One drain at a time. */
-  function drain(): Promise<void> {
-    drainInFlight ??= (async () => {
+  /**
+   * Delivers every due request, one at a time; one drain at a time. `everyQueued` also sends
+   * requests still waiting out their backoff: a browser start or getting back online is a
+   * natural moment to try again at once.
+   */
+  function drain(everyQueued = false): Promise<void> {
+    if (drainInFlight) return everyQueued ? drainInFlight.then(() => drain(true)) : drainInFlight;
+    drainInFlight = (async () => {
       const db = await deps.db();
       const tried = new Set<string>();
       for (;;) {
         const { records } = await readOutbox(db);
-        const record = records.find((r) => isDue(r, now()) && !tried.has(r.id));
+        const record = records.find((r) => (isDue(r, now()) || (everyQueued && r.state === 'queued')) && !tried.has(r.id));
         if (!record) {
           await scheduleNext(records);
           return;
@@ -192,18 +197,23 @@ export function createRequestService(deps: RequestServiceDeps) {
       return mailtoFor(record.request, fgEmail);
     },
 
-    /** Asks the receiver for the FG's status of delivered requests (not more than once a minute each). */
-    async refreshStatuses(): Promise<void> {
+    /**
+     * Asks the receiver for the FG's status of delivered requests: when the popup opens
+     * (`force`) and on the sync alarm (then not more than once a minute each). Pages are told
+     * only when a status actually changed.
+     */
+    async refreshStatuses(force = false): Promise<void> {
       const db = await deps.db();
       const { records } = await readOutbox(db);
       let any = false;
       for (const record of records) {
         if (record.state !== 'delivered' || !record.statusUrl) continue;
-        if (record.fgStatus && now().getTime() - Date.parse(record.fgStatus.checkedAt) < STATUS_REFRESH_MS) continue;
+        if (!force && record.fgStatus && now().getTime() - Date.parse(record.fgStatus.checkedAt) < STATUS_REFRESH_MS) continue;
         const status = await fetchFgStatus(record.statusUrl, deps.fetchImpl);
         if ('error' in status) continue;
+        const old = record.fgStatus;
         await putRecord(db, { ...record, fgStatus: { ...status, checkedAt: now().toISOString() } });
-        any = true;
+        if (!old || old.status !== status.status || old.note !== status.note || old.updatedAt !== status.updatedAt) any = true;
       }
       if (any) await changed(true);
     },

@@ -47,13 +47,16 @@ describe('background controller', () => {
     await fakeBrowser.storage.managed.set({ registerUrl: REGISTER_URL, publicKeys: [key.publicBase64], syncIntervalMinutes: 60 });
     const tab = await fakeBrowser.tabs.create({ url: 'https://wordwall.net/play' });
     const c = controller();
+    // the first wake of a browser session syncs at once and badges the open tabs
     await c.wake();
-    expect((await badge(tab.id!)).text).toBe('');
-    const result = await c.sync();
-    expect(result.outcome).toBe('updated');
     expect(await badge(tab.id!)).toEqual({ text: '✓', title: expect.stringContaining('Wordwall: approved') });
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    // a later wake in the same session (worker restarted) does not download again
+    await controller().wake();
+    expect(fetchImpl).toHaveBeenCalledTimes(1);
+    expect((await c.sync()).outcome).toBe('unchanged');
     const status = await readSyncStatus();
-    expect(status.lastOutcome).toBe('updated');
+    expect(status.lastOutcome).toBe('unchanged');
     expect(status.lastSuccessAt).toBe(NOW.toISOString());
     expect((await fakeBrowser.alarms.get(SYNC_ALARM))?.periodInMinutes).toBe(60);
   });
