@@ -9,8 +9,11 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
+import type { ReceiverCore } from '../server/receiver';
 
 export const REGISTER_HOST = 'register.voorbeeld.example';
+/** The host of the demo register's request endpoint (the reference receiver, over HTTPS). */
+export const RECEIVER_HOST = 'fg.voorbeeld.example';
 export const REGISTER_URL = `https://${REGISTER_HOST}/register.json`;
 
 export interface LocalInternet {
@@ -24,8 +27,8 @@ export interface LocalInternet {
 
 const tls = (name: string) => readFileSync(fileURLToPath(new URL(`./tls/${name}`, import.meta.url)));
 
-/** Starts the server on a free port of 127.0.0.1. */
-export async function startLocalInternet(initialRegister = ''): Promise<LocalInternet> {
+/** Starts the server on a free port of 127.0.0.1; `receiver` answers for RECEIVER_HOST. */
+export async function startLocalInternet(initialRegister = '', receiver?: ReceiverCore): Promise<LocalInternet> {
   let register = initialRegister;
   const requests: LocalInternet['requests'] = [];
   const server: Server = createServer({ key: tls('test-only-key.pem'), cert: tls('test-only-cert.pem') }, (req, res) => {
@@ -40,6 +43,10 @@ export async function startLocalInternet(initialRegister = ''): Promise<LocalInt
         return;
       }
       res.writeHead(200, { ...headers, 'content-type': 'application/json' }).end(register);
+      return;
+    }
+    if (host === RECEIVER_HOST && receiver) {
+      receiver.handle(req, res);
       return;
     }
     if (path === '/favicon.ico') {

@@ -5,8 +5,10 @@
  * toolbar tells the teacher for each. With a display it leaves the browser open.
  */
 import { datedDemoPayload, demoKey, demoPublicKey, signPayload } from '../harness/demo-register';
-import { configureOnOptionsPage, launchWithExtension, readBadge, waitFor } from '../harness/chromium';
-import { REGISTER_URL, startLocalInternet } from '../harness/server';
+import { configureOnOptionsPage, EXTENSION_ID, launchWithExtension, readBadge, waitFor } from '../harness/chromium';
+import { submitRequestForm } from '../harness/request-form';
+import { RECEIVER_HOST, REGISTER_URL, startLocalInternet } from '../harness/server';
+import { createReceiver } from '../server/receiver';
 
 const SITES = [
   'https://wordwall.net/nl/create',
@@ -22,7 +24,8 @@ const SITES = [
 ];
 
 const interactive = Boolean(process.env.DISPLAY) && !process.env.CI && !process.argv.includes('--headless');
-const internet = await startLocalInternet(await signPayload(datedDemoPayload(1), await demoKey()));
+const receiver = createReceiver({ publicUrl: `https://${RECEIVER_HOST}` });
+const internet = await startLocalInternet(await signPayload(datedDemoPayload(1), await demoKey()), receiver);
 const browser = await launchWithExtension({ port: internet.port, headless: !interactive });
 try {
   await configureOnOptionsPage(browser, REGISTER_URL, demoPublicKey(), 1);
@@ -39,6 +42,25 @@ try {
   const width = Math.max(...rows.map((r) => r[0]!.length));
   console.log(`${'site'.padEnd(width)}  badge   what the teacher reads in the tooltip`);
   for (const [host, text, title] of rows) console.log(`${host!.padEnd(width)}  ${text!.padEnd(6)}  ${title}`);
+
+  // A teacher asks the FG to vet an unvetted tool from the popup; the FG's receiver answers.
+  const site = 'https://www.baamboozle.com/games';
+  const tabId = (await readBadge(worker, site))!.tabId;
+  const popup = await browser.context.newPage();
+  await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${tabId}`);
+  await popup.waitForSelector('[data-verdict]');
+  await submitRequestForm(popup, { name: 'M. de Boer', email: 'm.deboer@school.example', purpose: 'Woordenschat oefenen in groep 7', studentCount: 28, personalData: ['voornaam', 'scores'] });
+  const [received] = await waitFor(async () => receiver.requests(), (r) => r.length === 1, 15_000);
+  console.log(`\nVetting request sent from the popup for ${received!.request.tool.name} (${received!.request.tool.url}).`);
+  console.log(`  The FG's receiver got it once: id ${received!.request.id}, from ${received!.request.requester.name}, ${received!.request.use.studentCount} pupils.`);
+  const pending = await waitFor(() => readBadge(worker, site), (b) => b?.text === '…');
+  console.log(`  The badge now says ${pending?.text}: ${pending?.title}`);
+  receiver.setStatus(received!.request.id, 'in-review', 'We vragen de verwerkersovereenkomst op.');
+  const again = await browser.context.newPage();
+  await again.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${tabId}`);
+  await again.waitForFunction(() => document.querySelector('.my-requests .fg-status')?.textContent?.includes('being reviewed'), undefined, { timeout: 15_000 });
+  console.log(`  The FG marks it in review; the popup shows: "${(await again.locator('.my-requests li').first().innerText()).replace(/\s+/g, ' ').trim()}"`);
+
   if (interactive) {
     console.log('\nThe browser stays open: click the Bijsluiter icon on any tab. Press Ctrl+C to stop.');
     await new Promise(() => undefined);

@@ -30,9 +30,10 @@ export interface ReceiverOptions {
   publicUrl?: string;
 }
 
-export interface Receiver {
-  url: string;
-  endpoint: string;
+/** The receiver's logic and controls, without a server of its own (mount `handle` anywhere). */
+export interface ReceiverCore {
+  /** Handles a request under /api/requests; answers 404 for anything else. */
+  handle(req: IncomingMessage, res: ServerResponse): void;
   /** Requests by id, in the order first received. */
   requests(): StoredRequest[];
   /** Every POST seen, duplicates included (id, or null when unparseable). */
@@ -42,6 +43,12 @@ export interface Receiver {
   /** Each POST fails with probability `rate`, with a mode picked by `pick`. */
   failRandomly(rate: number, modes: FailureMode[], random?: () => number): void;
   setStatus(id: string, status: FgStatus['status'], note?: string): void;
+}
+
+/** The receiver on a server of its own. */
+export interface Receiver extends ReceiverCore {
+  url: string;
+  endpoint: string;
   close(): Promise<void>;
 }
 
@@ -51,8 +58,8 @@ const CORS = {
   'access-control-allow-headers': 'content-type, idempotency-key',
 };
 
-/** Starts the receiver on 127.0.0.1. */
-export async function startReceiver(options: ReceiverOptions = {}): Promise<Receiver> {
+/** Creates the receiver; `publicUrl` is the base its statusUrl answers are built on. */
+export function createReceiver(options: ReceiverOptions & { publicUrl: string }): ReceiverCore {
   const store = new Map<string, StoredRequest>();
   if (options.storeFile && existsSync(options.storeFile)) {
     for (const item of JSON.parse(readFileSync(options.storeFile, 'utf8')) as StoredRequest[]) store.set(item.request.id, item);
@@ -60,7 +67,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   const posts: (string | null)[] = [];
   let failQueue: { mode: FailureMode; message?: string }[] = [];
   let randomFailure: { rate: number; modes: FailureMode[]; random: () => number } | null = null;
-  let base = options.publicUrl ?? '';
+  const base = options.publicUrl;
 
   const persist = () => {
     if (!options.storeFile) return;
@@ -106,7 +113,7 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     return send(res, 201, { status: 'received', statusUrl: statusUrl(parsed.data.id) });
   }
 
-  const server: Server = createServer((req, res) => {
+  function handle(req: IncomingMessage, res: ServerResponse): void {
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'OPTIONS') return void res.writeHead(204, CORS).end();
     if (req.method === 'POST' && path === '/api/requests') {
@@ -120,13 +127,10 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
     }
     if (req.method === 'GET' && path === '/api/requests') return send(res, 200, [...store.values()]);
     send(res, 404, { message: 'not found' });
-  });
-  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
-  const port = (server.address() as AddressInfo).port;
-  base ||= `http://127.0.0.1:${port}`;
+  }
+
   return {
-    url: base,
-    endpoint: `${base}/api/requests`,
+    handle,
     requests: () => [...store.values()],
     posts,
     failNext(count, mode, message) {
@@ -141,6 +145,20 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
       item.status = { status: value, note, updatedAt: new Date().toISOString() };
       persist();
     },
+  };
+}
+
+/** Starts the receiver on its own HTTP server on 127.0.0.1 (a fixed `port` lets a test restart it). */
+export async function startReceiver(options: ReceiverOptions = {}): Promise<Receiver> {
+  let core: ReceiverCore | null = null;
+  const server: Server = createServer((req, res) => core!.handle(req, res));
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const base = options.publicUrl ?? `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  core = createReceiver({ ...options, publicUrl: base });
+  return {
+    ...core,
+    url: base,
+    endpoint: `${base}/api/requests`,
     close: () => new Promise<void>((resolve) => {
       server.closeAllConnections();
       server.close(() => resolve());
