@@ -1,19 +1,23 @@
 /**
- * The demo register (demo/register.payload.json) signed with the DEMO-ONLY key, dated now, so
- * the demo, the end-to-end tests and the benchmarks all start from the same realistic data.
+ * The demo register, built by the FG's own `build` code from its YAML source (demo/source/) and
+ * signed with the DEMO-ONLY key, dated now, so the demo, the end-to-end tests and the benchmarks
+ * all start from the same realistic data.
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { encodeBase64 } from '../lib/register/base64';
 import { signEnvelope } from '../lib/register/dsse';
 import { importPrivateKeyPem, type SigningKey } from '../lib/register/keys';
-import { REGISTER_PAYLOAD_TYPE, type RegisterPayload } from '../lib/register/schema';
+import { REGISTER_PAYLOAD_TYPE, registerPayloadSchema, type RegisterPayload } from '../lib/register/schema';
+import { buildPayload } from '../cli/commands/build';
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
-/** The demo payload as committed. */
-export function demoPayload(): RegisterPayload {
-  return JSON.parse(readFileSync(root('demo/register.payload.json'), 'utf8')) as RegisterPayload;
+/** The demo payload built from demo/source (serial 1, issued now). */
+export function demoPayload(serial = 1, issuedAt = new Date()): RegisterPayload {
+  const { payload, problems } = buildPayload(root('demo/source'), { serial, issuedAt });
+  const errors = problems.filter((p) => p.level === 'error');
+  if (errors.length) throw new Error(`the demo source has errors: ${errors.map((e) => e.message).join('; ')}`);
+  return registerPayloadSchema.parse(payload);
 }
 
 /** The DEMO-ONLY signing key. */
@@ -34,12 +38,7 @@ export async function signPayload(payload: RegisterPayload, key: SigningKey): Pr
 
 /** The demo payload with `serial`, issued now and expiring in 60 days (or as `dates` say). */
 export function datedDemoPayload(serial: number, now = new Date(), dates: { issuedAt?: string; expiresAt?: string } = {}): RegisterPayload {
-  return {
-    ...demoPayload(),
-    serial,
-    issuedAt: dates.issuedAt ?? new Date(now.getTime() - 60_000).toISOString(),
-    expiresAt: dates.expiresAt ?? new Date(now.getTime() + 60 * 86_400_000).toISOString(),
-  };
+  const payload = demoPayload(serial, new Date(now.getTime() - 60_000));
+  return { ...payload, issuedAt: dates.issuedAt ?? payload.issuedAt, expiresAt: dates.expiresAt ?? payload.expiresAt };
 }
 
-export { encodeBase64 };

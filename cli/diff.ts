@@ -1,0 +1,91 @@
+/**
+ * `bijsluiter diff OLD NEW`: what changed for teachers, per tool: added, removed, status, and
+ * the important changes of art. 13.3 of the model agreement (more personal data, new purposes,
+ * new or moved subprocessors, new countries, above all outside the EEA), which the school must
+ * accept before they apply.
+ */
+import { isOutsideEea } from '../lib/eea';
+import type { RegisterPayload, Tool } from '../lib/register/schema';
+
+export interface ToolChange {
+  id: string;
+  name: string;
+  /** Status before and after, when it changed. */
+  status?: [string, string];
+  /** Important changes (art. 13.3): re-acceptance needed. */
+  important: string[];
+  /** Other changes teachers notice (dates, versions, patterns, conditions). */
+  other: string[];
+}
+
+export interface RegisterDiff {
+  serial: [number, number];
+  added: { id: string; name: string; status: string }[];
+  removed: { id: string; name: string; status: string }[];
+  changed: ToolChange[];
+}
+
+const eea = (country: string) => (isOutsideEea(country) ? `${country}, outside the EEA` : country);
+const newItems = (before: readonly string[] | undefined, after: readonly string[] | undefined) => (after ?? []).filter((x) => !(before ?? []).includes(x));
+
+function compareTool(a: Tool, b: Tool): ToolChange {
+  const change: ToolChange = { id: b.id, name: b.name, important: [], other: [] };
+  if (a.status !== b.status) change.status = [a.status, b.status];
+  const sa = a.bijsluiter ?? {};
+  const sb = b.bijsluiter ?? {};
+  for (const [key, label] of [['categories', 'personal data'], ['optional', 'optional personal data'], ['special', 'special personal data']] as const) {
+    const added = newItems(sa.personalData?.[key], sb.personalData?.[key]);
+    if (added.length) change.important.push(`more ${label}: ${added.join(', ')}`);
+  }
+  const purposes = newItems(sa.purposes, sb.purposes);
+  if (purposes.length) change.important.push(`new purposes: ${purposes.join(', ')}`);
+  const before = new Map((sa.subprocessors ?? []).map((s) => [s.name, s]));
+  for (const sub of sb.subprocessors ?? []) {
+    const old = before.get(sub.name);
+    if (!old) change.important.push(`new subprocessor: ${sub.name}${sub.task ? ` (${sub.task})` : ''} in ${eea(sub.country)}`);
+    else if (old.country !== sub.country) change.important.push(`subprocessor ${sub.name} moved from ${old.country} to ${eea(sub.country)}`);
+  }
+  for (const [key, label] of [['storageCountries', 'storage'], ['processingCountries', 'processing']] as const) {
+    for (const country of newItems(sa.security?.[key], sb.security?.[key])) change.important.push(`new ${label} country: ${eea(country)}`);
+  }
+  if (sa.version !== sb.version) change.other.push(`privacy sheet version ${sa.version ?? 'none'} → ${sb.version ?? 'none'}`);
+  const ag = a.agreement;
+  const bg = b.agreement;
+  if ((ag?.validUntil ?? null) !== (bg?.validUntil ?? null)) change.other.push(`agreement valid until ${ag?.validUntil ?? 'none'} → ${bg?.validUntil ?? 'none'}`);
+  if ((ag?.bijsluiterVersion ?? null) !== (bg?.bijsluiterVersion ?? null)) change.other.push(`signed sheet version ${ag?.bijsluiterVersion ?? 'none'} → ${bg?.bijsluiterVersion ?? 'none'}`);
+  const addedPatterns = newItems(a.match, b.match);
+  const removedPatterns = newItems(b.match, a.match);
+  if (addedPatterns.length) change.other.push(`now also matches ${addedPatterns.join(', ')}`);
+  if (removedPatterns.length) change.other.push(`no longer matches ${removedPatterns.join(', ')}`);
+  if (JSON.stringify(a.conditions) !== JSON.stringify(b.conditions)) change.other.push('conditions of use changed');
+  return change;
+}
+
+/** Compares two validated payloads. */
+export function diffPayloads(a: RegisterPayload, b: RegisterPayload): RegisterDiff {
+  const before = new Map(a.tools.map((t) => [t.id, t]));
+  const after = new Map(b.tools.map((t) => [t.id, t]));
+  return {
+    serial: [a.serial, b.serial],
+    added: b.tools.filter((t) => !before.has(t.id)).map((t) => ({ id: t.id, name: t.name, status: t.status })),
+    removed: a.tools.filter((t) => !after.has(t.id)).map((t) => ({ id: t.id, name: t.name, status: t.status })),
+    changed: b.tools
+      .filter((t) => before.has(t.id))
+      .map((t) => compareTool(before.get(t.id)!, t))
+      .filter((c) => c.status || c.important.length || c.other.length),
+  };
+}
+
+/** The diff as lines for a person. */
+export function formatDiff(diff: RegisterDiff): string[] {
+  const lines = [`serial ${diff.serial[0]} → ${diff.serial[1]}`];
+  for (const t of diff.added) lines.push(`+ ${t.id} (${t.name}): added, ${t.status}`);
+  for (const t of diff.removed) lines.push(`- ${t.id} (${t.name}): removed (was ${t.status})`);
+  for (const c of diff.changed) {
+    lines.push(`~ ${c.id} (${c.name})${c.status ? `: ${c.status[0]} → ${c.status[1]}` : ''}`);
+    for (const item of c.important) lines.push(`    ! IMPORTANT (art. 13.3, re-accept before use): ${item}`);
+    for (const item of c.other) lines.push(`    ${item}`);
+  }
+  if (lines.length === 1) lines.push('no changes for teachers');
+  return lines;
+}

@@ -1,0 +1,53 @@
+/**
+ * `bijsluiter`: the FG's tool to build, check, sign, verify, compare and try out the register.
+ * Every failure is one clear line and a non-zero exit; no command leaves a partial file.
+ */
+import { build } from './commands/build';
+import { diff } from './commands/diff';
+import { importCsv } from './commands/import-csv';
+import { keygen } from './commands/keygen';
+import { lint } from './commands/lint';
+import { serve } from './commands/serve';
+import { sign } from './commands/sign';
+import { verify } from './commands/verify';
+import { CliError, consoleOutput, type Output } from './io';
+
+const COMMANDS: Record<string, (argv: string[], io: Output) => Promise<number>> = { keygen, import: importCsv, build, lint, sign, verify, diff, serve };
+
+const HELP = `bijsluiter: build, check and sign your school board's register of digital learning tools
+
+  keygen --out DIR                     make a signing key pair (private key stays with you)
+  import TOOLS.csv --out DIR           first fill: a YAML source folder from a spreadsheet
+  build SOURCE --out PAYLOAD.json      the register payload from YAML (file or folder) or CSV
+        [--publisher FILE.yaml] [--previous REGISTER] [--serial N] [--valid-days 60]
+  lint FILE [--json]                   every problem; errors exit 1, warnings do not
+  sign PAYLOAD.json --key KEY.pem --out REGISTER.json
+  verify REGISTER.json --public-key BASE64
+  diff OLD NEW [--json]                what changed for teachers (art. 13.3 changes marked)
+  serve REGISTER.json [--port 8080]    try it: register and request receiver on this machine
+
+The guide for FGs: docs/fg-guide.md (Nederlands), docs/fg-guide.en.md (English).`;
+
+/** Runs one command; returns the exit code (0 ok, 1 failed or invalid, 2 usage). */
+export async function main(argv: string[], io: Output = consoleOutput): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === 'help' || name === '--help' || name === '-h') {
+    io.out(HELP);
+    return name ? 0 : 2;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    io.err(`unknown command "${name}"; run "bijsluiter help"`);
+    return 2;
+  }
+  try {
+    return await command(rest, io);
+  } catch (error) {
+    if (error instanceof CliError) {
+      io.err(`bijsluiter ${name}: ${error.message}`);
+      return error.code;
+    }
+    io.err(`bijsluiter ${name}: unexpected error: ${(error as Error).stack ?? String(error)}`);
+    return 1;
+  }
+}

@@ -1,0 +1,27 @@
+/** Reading a payload or a signed register from disk, for lint, sign and diff. */
+import { decodeBase64 } from '../lib/register/base64';
+import { envelopeSchema, registerPayloadSchema, type RegisterPayload } from '../lib/register/schema';
+import { describeIssues } from '../lib/register/describe-issues';
+import { CliError, parseJsonFile } from './io';
+
+/** The payload JSON in a file that holds either a payload or a DSSE envelope (not verified here). */
+export function readPayloadJson(path: string): { payload: unknown; signed: boolean } {
+  const json = parseJsonFile(path, 'register');
+  const envelope = envelopeSchema.safeParse(json);
+  if (!envelope.success) return { payload: json, signed: false };
+  const bytes = decodeBase64(envelope.data.payload);
+  if (!bytes) throw new CliError(`${path}: the envelope's payload is not standard base64`);
+  try {
+    return { payload: JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes)), signed: true };
+  } catch {
+    throw new CliError(`${path}: the envelope's payload is not JSON`);
+  }
+}
+
+/** A payload or register file, validated against the schema. */
+export function readValidPayload(path: string): RegisterPayload {
+  const { payload } = readPayloadJson(path);
+  const parsed = registerPayloadSchema.safeParse(payload);
+  if (!parsed.success) throw new CliError(`${path} is not a valid register: ${describeIssues(parsed.error.issues, payload, 3)}`);
+  return parsed.data;
+}
