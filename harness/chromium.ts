@@ -7,9 +7,10 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright-core';
+import { CHROME_EXTENSION_ID } from '../build/ids';
 
 /** The fixed id of unpacked builds (from the manifest key in wxt.config.ts). */
-export const EXTENSION_ID = 'mdldopdibcfhknkoiamnpainpjgeekej';
+export const EXTENSION_ID = CHROME_EXTENSION_ID;
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
 const POLICY_DIR = '/etc/chromium/policies/managed';
