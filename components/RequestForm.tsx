@@ -5,6 +5,7 @@
  */
 import { useRef, useState } from 'preact/hooks';
 import { verdictSubject } from '../lib/badge';
+import { askRequestConsent } from '../lib/data-consent';
 import { formatDate } from '../lib/format';
 import { t, type MessageKey } from '../lib/i18n';
 import type { TabView } from '../lib/messages';
@@ -32,6 +33,8 @@ export function RequestForm({ tab, onSubmitted }: { tab: TabView; onSubmitted: (
 
   async function submit(event: Event) {
     event.preventDefault();
+    // asked first, while the click still counts as the teacher's own gesture
+    const consent = context.canSendDirectly ? askRequestConsent() : Promise.resolve(false);
     const data = new FormData(event.currentTarget as HTMLFormElement);
     const value = (name: string) => String(data.get(name) ?? '').trim();
     const count = value('studentCount');
@@ -53,6 +56,7 @@ export function RequestForm({ tab, onSubmitted }: { tab: TabView; onSubmitted: (
       personalData: [...data.getAll('personalData').map((k) => t(`data_${k}` as MessageKey)), ...other],
       neededBy: value('neededBy'),
       message: value('message'),
+      sendByEmail: !(await consent),
     };
     setBusy(true);
     setProblem(null);

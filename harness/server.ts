@@ -18,8 +18,8 @@ export const REGISTER_URL = `https://${REGISTER_HOST}/register.json`;
 
 export interface LocalInternet {
   port: number;
-  /** Publishes new register content (served with a fresh ETag). */
-  publish(text: string): void;
+  /** Publishes new register content at https://HOST/register.json (served with a fresh ETag). */
+  publish(text: string, host?: string): void;
   /** Requests seen, as "host path" lines, for checking what the extension fetched. */
   requests: { host: string; path: string; userAgent: string }[];
   close(): Promise<void>;
@@ -29,13 +29,14 @@ const tls = (name: string) => readFileSync(fileURLToPath(new URL(`./tls/${name}`
 
 /** Starts the server on a free port of 127.0.0.1; `receiver` answers for RECEIVER_HOST. */
 export async function startLocalInternet(initialRegister = '', receiver?: ReceiverCore): Promise<LocalInternet> {
-  let register = initialRegister;
+  const registers = new Map<string, string>([[REGISTER_HOST, initialRegister]]);
   const requests: LocalInternet['requests'] = [];
   const server: Server = createServer({ key: tls('test-only-key.pem'), cert: tls('test-only-cert.pem') }, (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     requests.push({ host, path, userAgent: String(req.headers['user-agent'] ?? '') });
-    if (host === REGISTER_HOST && path === '/register.json') {
+    const register = registers.get(host);
+    if (register !== undefined && path === '/register.json') {
       const etag = `"${createHash('sha256').update(register).digest('hex').slice(0, 16)}"`;
       const headers = { 'access-control-allow-origin': '*', 'cache-control': 'no-cache', etag };
       if (req.headers['if-none-match'] === etag) {
@@ -61,8 +62,8 @@ export async function startLocalInternet(initialRegister = '', receiver?: Receiv
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {
     port: (server.address() as AddressInfo).port,
-    publish(text) {
-      register = text;
+    publish(text, host = REGISTER_HOST) {
+      registers.set(host, text);
     },
     requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

@@ -142,6 +142,7 @@ export function createRequestService(deps: RequestServiceDeps) {
       if (duplicate) return { kind: 'duplicate', record: duplicate };
 
       const targets = await deps.targets();
+      const endpoint = form.sendByEmail ? null : targets.endpoint;
       const request = buildRequest(form, {
         id: crypto.randomUUID(),
         now: now(),
@@ -151,13 +152,13 @@ export function createRequestService(deps: RequestServiceDeps) {
       });
       await teacherProfileItem.setValue({ name: form.name, email: form.email, school: form.school });
       const record: OutboxRecord = {
-        id: request.id, state: targets.endpoint ? 'queued' : 'mailto', request, endpoint: targets.endpoint, catalogId: form.catalogId,
+        id: request.id, state: endpoint ? 'queued' : 'mailto', request, endpoint, catalogId: form.catalogId,
         attempts: 0, nextAttemptAt: null, lastError: null, deliveredAt: null, statusUrl: null, fgStatus: null,
       };
-      if (!targets.endpoint && !targets.fgEmail) return { kind: 'invalid', fields: ['fg'] };
+      if (!endpoint && !targets.fgEmail) return { kind: 'invalid', fields: ['fg'] };
       await putRecord(db, record);
       await changed(true);
-      if (!targets.endpoint) return { kind: 'mailto', record, mailto: mailtoFor(request, targets.fgEmail!) };
+      if (!endpoint) return { kind: 'mailto', record, mailto: mailtoFor(request, targets.fgEmail!) };
       void drain().catch((error: unknown) => console.error('Bijsluiter: delivery failed', error));
       return { kind: 'queued', record };
     },

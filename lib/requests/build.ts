@@ -14,7 +14,7 @@ export interface RequestContext {
 }
 
 /** Builds the request; throws when the page address is not an http(s) URL. */
-export function buildRequest(form: RequestForm, context: RequestContext): VettingRequest {
+export function buildRequest(form: Omit<RequestForm, 'sendByEmail'>, context: RequestContext): VettingRequest {
   const location = parsePageUrl(form.pageUrl);
   if (!location) throw new Error('the page is not a web address');
   return {

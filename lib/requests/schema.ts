@@ -29,8 +29,10 @@ export const requestFormSchema = z.object({
   personalData: z.array(z.string().trim().min(1).max(120)).max(30),
   neededBy: z.union([z.iso.date('neededBy'), z.literal('')]),
   message: text(2000),
+  /** The teacher chose (or Firefox's consent prompt left) e-mail instead of direct delivery. */
+  sendByEmail: z.boolean().default(false),
 });
-export type RequestForm = z.infer<typeof requestFormSchema>;
+export type RequestForm = z.input<typeof requestFormSchema>;
 
 /** The JSON POSTed to the request endpoint (the contract). */
 export const vettingRequestSchema = z.object({

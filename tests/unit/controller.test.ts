@@ -73,6 +73,23 @@ describe('background controller', () => {
     expect(status.sync.lastError).toMatchObject({ code: 'html-page', url: REGISTER_URL, at: NOW.toISOString() });
   });
 
+  it('never waits on a slow policy read for the first badges; applies policy when it arrives', async () => {
+    let release!: (values: Record<string, unknown>) => void;
+    const slow = new Promise<Record<string, unknown>>((resolve) => { release = resolve; });
+    const spy = vi.spyOn(fakeBrowser.storage.managed, 'get').mockReturnValue(slow as never);
+    const tab = await fakeBrowser.tabs.create({ url: 'https://wordwall.net/' });
+    const c = controller(30);
+    const started = Date.now();
+    await c.updateTab(tab.id!, 'https://wordwall.net/');
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect((await badge(tab.id!)).title).toContain("not in your school's register"); // no register yet
+    expect((await c.statusView()).problems[0]?.reason).toContain('policy was not readable within 30 ms');
+    release({ registerUrl: REGISTER_URL, publicKeys: [key.publicBase64] });
+    await vi.waitFor(async () => expect((await badge(tab.id!)).text).toBe('✓'));
+    expect((await c.statusView()).sources.registerUrl).toBe('managed');
+    spy.mockRestore();
+  });
+
   it('a managed value of the wrong type is ignored with a reason, not a crash', async () => {
     await fakeBrowser.storage.managed.set({ registerUrl: 42, publicKeys: 'not-a-list' });
     const status = await controller().statusView();

@@ -166,6 +166,13 @@ describe('request service', () => {
     expect(svc.openRequests()).toEqual([expect.objectContaining({ host: 'www.blooket.com', catalogId: 'blooket' })]);
   });
 
+  it('the teacher may send by e-mail even when an endpoint exists (e.g. Firefox consent declined)', async () => {
+    const { svc, calls } = service(() => json(201, {}));
+    const result = await svc.submit({ ...FORM, sendByEmail: true });
+    expect(result.kind).toBe('mailto');
+    expect(calls).toHaveLength(0);
+  });
+
   it('a record left "sending" by a stopped worker is sent again, with the same key', async () => {
     const { svc, calls, dbPromise } = service(() => json(201, {}));
     const queued = await svc.submit(FORM);
