@@ -3,6 +3,7 @@ import { WxtVitest } from 'wxt/testing';
 
 export default defineConfig({
   plugins: [WxtVitest()],
+  define: { __BIJSLUITER_BENCH__: 'false' },
   test: {
     projects: [
       {

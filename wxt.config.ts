@@ -12,8 +12,12 @@ import { stripUnsafeCode } from './build/strip-unsafe-code';
 const EXTENSION_PUBLIC_KEY = 'MIIBIjANBgkqhkiG9w0BAQEFAAOCAQ8AMIIBCgKCAQEAwywG0TYYlW4IMDHjxsGDZFDMLRgRrGV13gFgmDX2OYAdwQVzal7e+6HkjIHqXAju9fG2eet9jsa8734/Bk/zVqkPMj82QCPYiK9TN9qrTomBaTM3zkuTwScgyjXsMLkv9D40HQ3zO/krwmRT2paG0nZH0Yq5gHY7ZBeN5WQk3YZfiz5CCrqNQ67C/Eawzb/HWkC9Jo4Yi4Lw4hrFWbAwaOa8D0b+vrzPSJ6Ns/3sScj6bi/V++hPT8APR5QbbUEOWTWueqBQzFjcq0pQa6l5QbYDGBscjEak9zK90GgqutyGTipQfFPYyTgmUpyT8J2aq07W8rjDvIsDvWVtGEQvyQIDAQAB';
 
 
+/** `BIJSLUITER_BENCH=1 wxt build`: the benchmark build, which records badge timings, in .output-bench. */
+const bench = process.env.BIJSLUITER_BENCH === '1';
+
 export default defineConfig({
   imports: false,
+  outDir: bench ? '.output-bench' : '.output',
   manifestVersion: 3,
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',
@@ -42,5 +46,6 @@ export default defineConfig({
   vite: () => ({
     esbuild: { jsx: 'automatic', jsxImportSource: 'preact' },
     plugins: [stripUnsafeCode()],
+    define: { __BIJSLUITER_BENCH__: JSON.stringify(bench) },
   }),
 });

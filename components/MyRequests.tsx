@@ -11,12 +11,16 @@ import type { RequestsView } from '../lib/messages';
 import type { OutboxRecord } from '../lib/requests/schema';
 import { sendRequest } from '../lib/send-message';
 
-/** Loads the requests and reloads them whenever the background changes the outbox. */
-export function useRequests(): [RequestsView | null, () => void] {
+/**
+ * Loads the requests and reloads them whenever the background changes the outbox. `enabled`
+ * lets the popup ask only after its verdict is on screen.
+ */
+export function useRequests(enabled = true): [RequestsView | null, () => void] {
   const [view, setView] = useState<RequestsView | null>(null);
   const load = (refreshStatus: boolean) => void sendRequest({ type: 'listRequests', refreshStatus }).then(setView, () => undefined);
   const reload = () => load(false);
   useEffect(() => {
+    if (!enabled) return undefined;
     const onChanged = (changes: Record<string, unknown>, area: string) => {
       if (area === 'local' && 'outboxRevision' in changes) reload();
     };
@@ -24,7 +28,7 @@ export function useRequests(): [RequestsView | null, () => void] {
     load(true);
     browser.storage.onChanged.addListener(onChanged);
     return () => browser.storage.onChanged.removeListener(onChanged);
-  }, []);
+  }, [enabled]);
   return [view, reload];
 }
 

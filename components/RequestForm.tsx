@@ -9,16 +9,16 @@ import { askRequestConsent } from '../lib/data-consent';
 import { formatDate } from '../lib/format';
 import { t, type MessageKey } from '../lib/i18n';
 import type { TabView } from '../lib/messages';
-import { PERSONAL_DATA_KEYS } from '../lib/requests/schema';
+import { PERSONAL_DATA_KEYS } from '../lib/requests/personal-data';
 import { sendRequest } from '../lib/send-message';
-import { parsePageUrl } from '../lib/url';
+import { pageOrigin } from '../lib/url';
 
 type Outcome = { kind: 'queued' } | { kind: 'mailto'; mailto: string } | { kind: 'duplicate'; id: string; createdAt: string };
 
 export function RequestForm({ tab, onSubmitted }: { tab: TabView; onSubmitted: () => void }) {
   const { verdict } = tab.view;
   const context = tab.requestContext;
-  const origin = parsePageUrl(tab.url ?? '')?.origin ?? '';
+  const origin = pageOrigin(tab.url ?? '') ?? '';
   const [expanded, setExpanded] = useState(false);
   const [invalid, setInvalid] = useState<string[]>([]);
   const [outcome, setOutcome] = useState<Outcome | null>(null);

@@ -22,6 +22,8 @@ export interface LaunchOptions {
   headless?: boolean;
   userDataDir?: string;
   locale?: string;
+  /** The unpacked build to load (default: .output/chrome-mv3). */
+  extensionPath?: string;
 }
 
 export interface ExtensionBrowser {
@@ -44,7 +46,8 @@ export function removePolicy(): void {
 
 /** Launches Chromium with the built extension loaded. */
 export async function launchWithExtension(options: LaunchOptions): Promise<ExtensionBrowser> {
-  if (!existsSync(join(CHROME_BUILD, 'manifest.json'))) throw new Error('no build in .output/chrome-mv3: run `npm run build` first');
+  const extension = options.extensionPath ?? CHROME_BUILD;
+  if (!existsSync(join(extension, 'manifest.json'))) throw new Error(`no build in ${extension}: run \`npm run build\` first`);
   const userDataDir = options.userDataDir ?? mkdtempSync(join(tmpdir(), 'bijsluiter-chromium-'));
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath: CHROMIUM_PATH,
@@ -52,8 +55,8 @@ export async function launchWithExtension(options: LaunchOptions): Promise<Exten
     locale: options.locale ?? 'en-GB',
     ignoreHTTPSErrors: true,
     args: [
-      `--disable-extensions-except=${CHROME_BUILD}`,
-      `--load-extension=${CHROME_BUILD}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
       '--no-sandbox',
       '--disable-background-networking',
       '--disable-component-update',

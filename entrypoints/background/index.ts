@@ -3,6 +3,7 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { createController } from '../../lib/background/controller';
+import { benchCommitted } from '../../lib/bench-hooks';
 
 export default defineBackground({
   type: 'module',
@@ -11,7 +12,9 @@ export default defineBackground({
     const report = (what: string) => (error: unknown) => console.error(`Bijsluiter: ${what} failed`, error);
 
     browser.webNavigation.onCommitted.addListener((details) => {
-      if (details.frameId === 0) controller.updateTab(details.tabId, details.url).catch(report('badge'));
+      if (details.frameId !== 0) return;
+      benchCommitted(details.tabId, details.url, details.timeStamp);
+      controller.updateTab(details.tabId, details.url).catch(report('badge'));
     });
     browser.webNavigation.onHistoryStateUpdated.addListener((details) => {
       if (details.frameId === 0) controller.updateTab(details.tabId, details.url).catch(report('badge'));

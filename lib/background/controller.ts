@@ -18,6 +18,7 @@ import { fetchRegister } from '../sync/fetch-register';
 import { loadHeldRegister, syncRegister, type SyncResult } from '../sync/sync-register';
 import { buildToolView, type ToolView } from '../tool-view';
 import { computeVerdict, verdictForTool, type LoadedRegister, type OpenRequest, type Verdict, type VerdictKind } from '../verdict';
+import { benchBadgeSet } from '../bench-hooks';
 import { applyBadge, TabSequencer } from './badges';
 import { loadBundledCatalog } from './catalog-source';
 import { importKeys, readConfig } from './config-source';
@@ -114,6 +115,7 @@ export function createController(deps: ControllerDeps) {
     const current = await state();
     if (!isCurrent()) return;
     await applyBadge(browser, tabId, verdictFor(current, url));
+    benchBadgeSet(tabId, url);
   }
 
   /** Recomputes every open tab (after a sync, a settings change, or a wake). */
@@ -213,20 +215,18 @@ export function createController(deps: ControllerDeps) {
   }
 
   async function tabView(tabId: number): Promise<TabView> {
-    const tab = await browser.tabs.get(tabId);
-    const current = await state();
+    // everything the popup needs, read in parallel: it waits on this before it can show anything
+    const [tab, current, status, targets, profile] = await Promise.all([browser.tabs.get(tabId), state(), statusView(), requestTargets(), requests.profile()]);
     const url = tab.url ?? null;
     const verdict = verdictFor(current, url ?? '');
-    const view = buildToolView(verdict, current.register?.payload ?? null, now());
-    const targets = await requestTargets();
     return {
       url,
-      view,
-      status: await statusView(),
+      view: buildToolView(verdict, current.register?.payload ?? null, now()),
+      status,
       requestContext: {
         canSendDirectly: targets.endpoint !== null,
         canMail: targets.fgEmail !== null,
-        profile: await requests.profile(),
+        profile,
         schoolFromPolicy: current.config.sources.schoolName === 'managed' ? current.config.values.schoolName ?? null : null,
         openRequestId: verdict.request?.id ?? null,
       },
@@ -407,6 +407,6 @@ export type Controller = ReturnType<typeof createController>;
 function coveredByRegister(register: LoadedRegister, patterns: readonly string[]): boolean {
   return patterns.some((source) => {
     const parsed = parsePattern(source);
-    return parsed.ok && lookup(register.index, { host: parsed.pattern.host, path: parsed.pattern.path || '/', origin: '' }) !== null;
+    return parsed.ok && lookup(register.index, { host: parsed.pattern.host, path: parsed.pattern.path || '/' }) !== null;
   });
 }

@@ -2,7 +2,7 @@
  * From the teacher's form to the contract's JSON. Only the origin of the page goes out unless
  * the teacher ticked "send the full address".
  */
-import { parsePageUrl } from '../url';
+import { pageOrigin, parsePageUrl } from '../url';
 import type { RequestForm, VettingRequest } from './schema';
 
 export interface RequestContext {
@@ -16,13 +16,14 @@ export interface RequestContext {
 /** Builds the request; throws when the page address is not an http(s) URL. */
 export function buildRequest(form: Omit<RequestForm, 'sendByEmail'>, context: RequestContext): VettingRequest {
   const location = parsePageUrl(form.pageUrl);
-  if (!location) throw new Error('the page is not a web address');
+  const origin = pageOrigin(form.pageUrl);
+  if (!location || !origin) throw new Error('the page is not a web address');
   return {
     id: context.id,
     createdAt: context.now.toISOString().replace(/\.\d{3}Z$/, 'Z'),
     tool: {
       name: form.toolName,
-      url: form.includeFullUrl ? form.pageUrl : location.origin,
+      url: form.includeFullUrl ? form.pageUrl : origin,
       host: location.host,
       registerId: form.registerId,
     },

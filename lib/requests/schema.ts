@@ -8,9 +8,6 @@ import { z } from '../zod';
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number, message: string) => z.string().trim().min(1, message).max(max);
 
-/** Common categories of pupils' data for the form's checklist (stored as these keys). */
-export const PERSONAL_DATA_KEYS = ['voornaam', 'achternaam', 'klas', 'email', 'scores', 'werk', 'foto', 'audio-video', 'gezondheid', 'gedrag'] as const;
-
 /** What the teacher types. Limits keep a request readable and a hostile page from bloating it. */
 export const requestFormSchema = z.object({
   toolName: required(200, 'tool'),

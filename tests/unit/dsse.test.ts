@@ -99,6 +99,17 @@ describe('verifyEnvelope', () => {
   });
 });
 
+describe('decodeBase64', () => {
+  it('decodes a payload of several megabytes (no regex recursion)', () => {
+    const bytes = new Uint8Array(6 * 1024 * 1024).map((_, i) => i % 251);
+    expect(decodeBase64(encodeBase64(bytes))?.length).toBe(bytes.length);
+  });
+  it('refuses bad padding and lengths', () => {
+    expect(decodeBase64('QQ==')).toEqual(new Uint8Array([65]));
+    for (const bad of ['QQ=', 'Q===', '=QQQ', 'QQ=Q', 'QUJD\n', 'QUJ']) expect(decodeBase64(bad), bad).toBeNull();
+  });
+});
+
 describe('importPublicKey', () => {
   it('refuses text that is not a 32-byte base64 key', async () => {
     expect(await importPublicKey('not base64!')).toEqual({ error: 'is not standard base64' });

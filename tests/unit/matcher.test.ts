@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { buildMatchIndex, lookup } from '../../lib/matcher';
-import { parsePageUrl } from '../../lib/url';
+import { pageOrigin, parsePageUrl } from '../../lib/url';
 
 /** Each tool with URLs that must match it and URLs that must match nothing of this list. */
 const FIXTURES = [
@@ -63,6 +63,12 @@ describe('parsePageUrl', () => {
     expect(parsePageUrl('')).toBeNull();
   });
   it('lowercases, strips port and trailing dot, and keeps the path', () => {
-    expect(parsePageUrl('HTTPS://Www.Example.COM.:444/Path/To?q=1#f')).toEqual({ host: 'www.example.com', path: '/Path/To', origin: 'https://www.example.com:444/' });
+    expect(parsePageUrl('HTTPS://Www.Example.COM.:444/Path/To?q=1#f')).toMatchObject({ host: 'www.example.com', path: '/Path/To' });
+    expect(parsePageUrl('https://a.example/x/y?z')).toMatchObject({ host: 'a.example', path: '/x/y' });
+    expect(parsePageUrl('https://a.example')?.path).toBe('/');
+    expect(parsePageUrl('https://a.example/%7e/./b')?.path).toBe('/%7e/b');
+    expect(pageOrigin('HTTPS://Www.Example.COM.:444/Path/To?q=1#f')).toBe('https://www.example.com:444/');
+    expect(pageOrigin('https://wordwall.net/play/1?secret=1')).toBe('https://wordwall.net/');
+    expect(pageOrigin('chrome://newtab')).toBeNull();
   });
 });
