@@ -49,7 +49,7 @@ export interface BrowserFigures {
 }
 
 /** Runs the browser benchmarks: `navigations` warm, `coldStarts` cold, `popups` popup opens. */
-export async function browserBench(navigations = 50, coldStarts = 15, popups = 15): Promise<BrowserFigures> {
+export async function browserBench(navigations = 50, coldStarts = 15, popups = 30): Promise<BrowserFigures> {
   const internet = await startLocalInternet(await signPayload(datedDemoPayload(1), await demoKey()));
   writePolicy({ registerUrl: REGISTER_URL, publicKeys: [demoPublicKey()], disableFirstRunPage: true });
   const browser = await launchWithExtension({ port: internet.port, extensionPath: BENCH_BUILD });
@@ -82,12 +82,14 @@ export async function browserBench(navigations = 50, coldStarts = 15, popups = 1
 
     const tabId = (await waitFor(async () => readBadge(await browser.worker(), 'https://wordwall.net/'), (b) => b !== null))?.tabId
       ?? (await (async () => { await page.goto('https://wordwall.net/'); return (await waitFor(async () => readBadge(await browser.worker(), 'https://wordwall.net/'), (b) => b !== null))!.tabId; })());
-    for (let i = 0; i < popups; i++) {
+    // the first opens compile the popup's code; a teacher's later opens use the code cache
+    const warmUp = Math.min(3, popups);
+    for (let i = 0; i < popups + warmUp; i++) {
       const popup: Page = await browser.context.newPage();
       await popup.setViewportSize({ width: 320, height: 600 });
       await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${tabId}`);
       const ms = await popup.waitForFunction(() => performance.getEntriesByName('bijsluiter-verdict-visible')[0]?.startTime, undefined, { timeout: 10_000 });
-      figures.popupRender.push(Number(await ms.jsonValue()));
+      if (i >= warmUp) figures.popupRender.push(Number(await ms.jsonValue()));
       await popup.close();
     }
     return figures;

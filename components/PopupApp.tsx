@@ -26,7 +26,10 @@ export function PopupApp() {
   const loadTab = () =>
     targetTabId()
       .then((tabId) => (tabId === null ? Promise.reject(new Error(t('popup_noTab'))) : sendRequest({ type: 'getTabView', tabId })))
-      .then(setView, (error: Error) => setProblem(error.message));
+      .then((next) => {
+        if (!performance.getEntriesByName('bijsluiter-view-received').length) performance.mark('bijsluiter-view-received');
+        setView(next);
+      }, (error: Error) => setProblem(error.message));
 
   useEffect(() => {
     void loadTab();

@@ -87,16 +87,47 @@ class PlainLocation implements PageLocation {
   }
 }
 
+/**
+ * The host of a plain http(s) URL in one pass, or null when the full parser is needed: lowercase
+ * letters, digits and hyphens in dot-separated labels, ending at '/', '?', '#' or the end; no
+ * label starting "xn--" (punycode the parser validates); last label not a number (an IPv4
+ * address the parser would rewrite).
+ */
+function scanPageHost(url: string, start: number): { host: string; end: number } | null {
+  let labelStart = start;
+  let i = start;
+  for (; i < url.length; i++) {
+    const c = url.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === Code.Hyphen) {
+      if (i === labelStart && c === 120 && url.startsWith('n--', i + 1)) return null; // "xn--"
+      continue;
+    }
+    if (c === Code.Dot) {
+      if (i === labelStart) return null;
+      labelStart = i + 1;
+      continue;
+    }
+    if (c === Code.Slash || c === Code.Question || c === Code.Hash) break;
+    return null;
+  }
+  let hostEnd = i;
+  if (labelStart === i) {
+    if (i === start || url.charCodeAt(i - 1) !== Code.Dot || i - 1 === start) return null;
+    hostEnd = i - 1; // one trailing dot
+    labelStart = url.lastIndexOf('.', hostEnd - 1) + 1;
+    if (labelStart <= start) labelStart = start;
+  }
+  const first = url.charCodeAt(labelStart);
+  if (first >= 48 && first <= 57 && !isPlainHost(url.slice(labelStart, hostEnd))) return null;
+  return { host: url.slice(start, hostEnd), end: i };
+}
+
 /** Parses `url`; null when it cannot be parsed or is not http or https. */
 export function parsePageUrl(url: string): PageLocation | null {
   const scheme = url.startsWith('https://') ? 8 : url.startsWith('http://') ? 7 : 0;
   if (scheme !== 0) {
-    const hostEnd = scanPlainHost(url, scheme, false);
-    if (hostEnd !== -1) {
-      let host = url.slice(scheme, hostEnd);
-      if (host.endsWith('.')) host = host.slice(0, -1);
-      if (isPlainHost(host)) return new PlainLocation(host, url, hostEnd);
-    }
+    const scanned = scanPageHost(url, scheme);
+    if (scanned) return new PlainLocation(scanned.host, url, scanned.end);
   }
   return parseWithUrl(url);
 }

@@ -31,7 +31,7 @@ function vitest(project) {
 
 if (run('type check', 'sh', ['-c', 'npx wxt prepare >/dev/null && npx tsc --noEmit'])) {
   vitest('unit');
-  if (run('browsers and builds', 'sh', ['-c', 'node scripts/ensure-browsers.mjs && npx wxt build && npx wxt build -b firefox'])) vitest('e2e');
+  if (run('browsers and builds', 'sh', ['-c', 'node scripts/ensure-browsers.mjs && npx wxt build && npx wxt build -b firefox && BIJSLUITER_BENCH=1 npx wxt build'])) vitest('e2e');
 } 
 console.log(`\ntests: ${passed} passed, ${failed} failed`);
 process.exit(broken || failed > 0 ? 1 : 0);

@@ -40,10 +40,9 @@ export async function applyBadge(browser: Browser, tabId: number, verdict: Verdi
       action.setBadgeText({ tabId, text: look.text }),
       action.setTitle({ tabId, title: look.title }),
     ];
-    if (look.color) {
-      calls.push(action.setBadgeBackgroundColor({ tabId, color: look.color }));
-      if (action.setBadgeTextColor) calls.push(action.setBadgeTextColor({ tabId, color: '#ffffff' }));
-    }
+    // (no setBadgeTextColor: Chrome picks a contrasting text colour, white on our dark colours,
+    // and every call is one more round trip before the badge is complete)
+    if (look.color) calls.push(action.setBadgeBackgroundColor({ tabId, color: look.color }));
     await Promise.all(calls);
   } catch (error) {
     if (!/no tab with id|invalid tab id/i.test((error as Error).message ?? '')) throw error;
