@@ -51,7 +51,13 @@ export async function fetchRegister(url: string, options: FetchOptions = {}): Pr
     if (!response.ok) return fail('http-status', `the server answered HTTP ${response.status} ${response.statusText}`.trim());
     const declared = Number(response.headers.get('content-length') ?? NaN);
     if (declared > maxBytes) return fail('too-large', `the register is ${declared} bytes; the limit is ${maxBytes}`);
-    const bytes = await readCapped(response, maxBytes);
+    let bytes: Uint8Array | null;
+    try {
+      bytes = await readCapped(response, maxBytes);
+    } catch (error) {
+      if (controller.signal.aborted) throw error;
+      return fail('truncated', `the connection closed before the whole register arrived (${(error as Error).message})`);
+    }
     if (bytes === null) return fail('too-large', `the register is larger than the limit of ${maxBytes} bytes`);
     if (Number.isFinite(declared) && bytes.length < declared) {
       return fail('truncated', `the download stopped after ${bytes.length} of ${declared} bytes`);
