@@ -145,7 +145,7 @@ export function createController(deps: ControllerDeps) {
     syncInFlight ??= (async () => {
       const current = await state();
       const url = current.config.values.registerUrl;
-      const result = await syncRegister({ db: await db(), url, keys: current.keys, now: now(), fetchOptions: { fetchImpl: deps.fetchImpl } });
+      const result = await syncRegister({ db: await db(), url, keys: current.keys, now: now(), fetchOptions: { fetchImpl: deps.fetchImpl }, heldUnusable: current.register === null });
       if (result.outcome === 'updated') {
         current.register = result.register;
         current.stored = result.stored;

@@ -18,6 +18,8 @@ export interface SyncInput {
   keys: readonly TrustedKey[];
   now: Date;
   fetchOptions?: Omit<FetchOptions, 'conditional'>;
+  /** The held copy could not be used (damaged, or keys changed): download in full, no 304. */
+  heldUnusable?: boolean;
 }
 
 export type SyncResult =
@@ -44,7 +46,7 @@ export async function syncRegister(input: SyncInput): Promise<SyncResult> {
     void error;
   }
   const sameUrl = held !== null && held.url === url;
-  const fetched = await fetchRegister(url, { ...input.fetchOptions, conditional: sameUrl ? held : null });
+  const fetched = await fetchRegister(url, { ...input.fetchOptions, conditional: sameUrl && !input.heldUnusable ? held : null });
   if (fetched.kind === 'error') return { outcome: 'error', error: fetched.error };
   if (fetched.kind === 'not-modified') {
     if (sameUrl) return { outcome: 'unchanged' };
@@ -53,14 +55,16 @@ export async function syncRegister(input: SyncInput): Promise<SyncResult> {
 
   const accepted = await acceptRegister(fetched.bytes, { keys, now, held, url });
   if (!accepted.ok) return { outcome: 'error', error: accepted.error };
-  if (sameUrl && held && accepted.payloadSha256 === held.payloadSha256) {
+  const envelopeText = new TextDecoder().decode(fetched.bytes);
+  // the same register again is "unchanged", unless the copy held was damaged: then this repairs it
+  if (sameUrl && held && accepted.payloadSha256 === held.payloadSha256 && held.envelopeText === envelopeText && !input.heldUnusable) {
     await saveQuietly(db, { ...held, etag: fetched.etag, lastModified: fetched.lastModified });
     return { outcome: 'unchanged' };
   }
 
   const stored: StoredRegister = {
     url,
-    envelopeText: new TextDecoder().decode(fetched.bytes),
+    envelopeText,
     serial: accepted.payload.serial,
     payloadSha256: accepted.payloadSha256,
     etag: fetched.etag,
