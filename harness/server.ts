@@ -20,8 +20,8 @@ export interface LocalInternet {
   port: number;
   /** Publishes new register content at https://HOST/register.json (served with a fresh ETag). */
   publish(text: string, host?: string): void;
-  /** Requests seen, as "host path" lines, for checking what the extension fetched. */
-  requests: { host: string; path: string; userAgent: string }[];
+  /** Every request seen, for checking what the extension fetched (origin is its Origin header). */
+  requests: { host: string; path: string; url: string; origin: string; userAgent: string }[];
   close(): Promise<void>;
 }
 
@@ -34,7 +34,7 @@ export async function startLocalInternet(initialRegister = '', receiver?: Receiv
   const server: Server = createServer({ key: tls('test-only-key.pem'), cert: tls('test-only-cert.pem') }, (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = (req.url ?? '/').split('?')[0] ?? '/';
-    requests.push({ host, path, userAgent: String(req.headers['user-agent'] ?? '') });
+    requests.push({ host, path, url: req.url ?? '/', origin: String(req.headers.origin ?? ''), userAgent: String(req.headers['user-agent'] ?? '') });
     const register = registers.get(host);
     if (register !== undefined && path === '/register.json') {
       const etag = `"${createHash('sha256').update(register).digest('hex').slice(0, 16)}"`;
