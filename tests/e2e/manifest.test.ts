@@ -29,3 +29,13 @@ describe('manifest', () => {
     expect(typeof manifest.key).toBe('string');
   });
 });
+
+describe('Firefox manifest', () => {
+  const firefox = JSON.parse(readFileSync('.output/firefox-mv3/manifest.json', 'utf8')) as Record<string, unknown>;
+  it('asks the same permissions, no host permissions, no content scripts, default CSP', () => {
+    expect([...(firefox.permissions as string[])].sort()).toEqual(readmePermissions().sort());
+    expect(firefox.host_permissions ?? []).toEqual([]);
+    expect(firefox.content_scripts ?? []).toEqual([]);
+    expect(JSON.stringify(firefox.content_security_policy ?? '')).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+  });
+});

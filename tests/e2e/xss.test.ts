@@ -1,0 +1,129 @@
+/**
+ * XSS: a corpus of 136 payloads placed in every free-text field of every tool of a register,
+ * rendered in the options page (list and every tool's details) and in the popup, in real
+ * Chromium. A hook installed before the page's own scripts records any payload that runs, any
+ * dialog, any CSP violation, and any element the UI never creates itself; links must be https
+ * (or mailto).
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { EXTENSION_ID, launchWithExtension, readBadge, removePolicy, waitFor, writePolicy, type ExtensionBrowser } from '../../harness/chromium';
+import { datedDemoPayload, signPayload } from '../../harness/demo-register';
+import { REGISTER_URL, startLocalInternet, type LocalInternet } from '../../harness/server';
+import type { RegisterPayload } from '../../lib/register/schema';
+import { makeKey } from '../helpers/registers';
+import { xssCorpus } from '../helpers/xss-corpus';
+
+const CORPUS = xssCorpus();
+let internet: LocalInternet;
+let browser: ExtensionBrowser;
+export const xssCounts = { payloads: CORPUS.length, fieldsFilled: 0, pagesChecked: 0 };
+
+/** Fills every free-text field of every tool with payloads from the corpus, round robin. */
+function poisoned(): RegisterPayload {
+  const payload = datedDemoPayload(2);
+  let i = 0;
+  const next = (max = 200) => { xssCounts.fieldsFilled++; return CORPUS[i++ % CORPUS.length]!.slice(0, max); };
+  payload.publisher.name = next();
+  payload.tools = payload.tools.map((tool) => ({
+    ...tool,
+    name: next(),
+    vendor: tool.vendor ? { ...tool.vendor, name: next() } : undefined,
+    conditions: [next(), next()],
+    reason: next(),
+    agreement: tool.agreement ? { ...tool.agreement, reference: next(), modelVersion: next(20) } : tool.agreement,
+    bijsluiter: {
+      ...tool.bijsluiter,
+      version: next(40),
+      url: 'https://vendor.example/sheet?x="><script>__xss(0)</script>',
+      product: { description: next(), users: [next()], url: 'https://vendor.example/"onmouseover="__xss(0)' },
+      services: { core: [next()], optional: [{ name: next(), enabled: true }] },
+      personalData: { categories: [next()], optional: [next()], special: [next()] },
+      security: { certifications: [next()], audits: [next()], storageCountries: ['US'], processingCountries: ['NL'] },
+      subprocessors: [{ name: next(), task: next(), country: 'US' }],
+      contact: { email: 'privacy@vendor.example', phone: next(40), url: 'https://vendor.example/contact' },
+    },
+  }));
+  return payload;
+}
+
+const HOOK = () => {
+  const w = window as unknown as { __xssLog: string[]; __xss: (n: number) => void };
+  w.__xssLog = [];
+  w.__xss = (n: number) => w.__xssLog.push(`ran ${n}`);
+  for (const name of ['alert', 'confirm', 'prompt'] as const) (window as unknown as Record<string, unknown>)[name] = () => w.__xssLog.push(name);
+  document.addEventListener('securitypolicyviolation', (e) => w.__xssLog.push(`csp ${e.violatedDirective}`));
+  new MutationObserver((records) => {
+    for (const r of records) for (const node of r.addedNodes) {
+      if (node instanceof Element) for (const el of [node, ...node.querySelectorAll('*')]) {
+        // (forms and inputs are left out: the UI makes its own)
+        if (/^(script|img|iframe|svg|object|embed|style|link|meta|video|base|template|math|marquee|details[ontoggle])$/i.test(el.tagName) && !el.closest('head')) w.__xssLog.push(`element ${el.tagName}`);
+        if (el.getAttributeNames().some((a) => a.startsWith('on'))) w.__xssLog.push(`handler on ${el.tagName}`);
+      }
+    }
+  }).observe(document, { childList: true, subtree: true });
+};
+
+async function check(page: Page): Promise<void> {
+  xssCounts.pagesChecked++;
+  await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  const log = await page.evaluate(() => (window as unknown as { __xssLog: string[] }).__xssLog);
+  expect(log).toEqual([]);
+  const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')!));
+  for (const href of hrefs) expect(href, href).toMatch(/^(https:\/\/|mailto:|chrome-extension:\/\/|#)/);
+}
+
+beforeAll(async () => {
+  const key = await makeKey();
+  internet = await startLocalInternet(await signPayload(poisoned(), key));
+  writePolicy({ registerUrl: REGISTER_URL, publicKeys: [key.publicBase64], disableFirstRunPage: true });
+  browser = await launchWithExtension({ port: internet.port });
+  await browser.context.addInitScript(HOOK);
+});
+
+afterAll(async () => {
+  removePolicy();
+  await browser?.close();
+  await internet?.close();
+});
+
+describe(`${CORPUS.length} injection payloads in every text field`, () => {
+  it('render inert on the options page: the list and every tool\'s details', async () => {
+    expect(CORPUS.length).toBeGreaterThanOrEqual(100);
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    await options.waitForFunction(() => document.querySelector('#register-serial')?.textContent === '2', undefined, { timeout: 30_000 });
+    await options.waitForSelector('#tool-results li');
+    const registerTools = await options.$$eval('#tool-results li[data-tool]', (lis) => lis.filter((li) => li.textContent?.includes('· register')).map((li) => li.getAttribute('data-tool')!));
+    expect(registerTools.length).toBe(30);
+    for (const id of registerTools) {
+      await options.click(`#tool-results li[data-tool="${id}"] button`, { timeout: 5_000 });
+      await options.waitForSelector('#tool-panel .tool-details', { timeout: 5_000 });
+      await check(options);
+    }
+    await check(options);
+    expect(await options.textContent('#tool-panel')).toContain('__xss(');
+  });
+
+  it('render inert in the popup for poisoned tools of several verdicts', async () => {
+    for (const url of ['https://wordwall.net/', 'https://www.tiktok.com/', 'https://quizlet.com/', 'https://www.gimkit.com/']) {
+      const page = await browser.context.newPage();
+      await page.goto(url);
+      const badge = await waitFor(async () => readBadge(await browser.worker(), url), (b) => b !== null && b.title !== 'Bijsluiter');
+      const popup = await browser.context.newPage();
+      await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${badge!.tabId}`);
+      await popup.waitForSelector('[data-verdict]');
+      await check(popup);
+      expect(await popup.textContent('main')).toContain('__xss(');
+    }
+  });
+
+  it('the hook itself can fail: HTML injected on purpose is caught', async () => {
+    const page = await browser.context.newPage();
+    await page.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    await page.evaluate(() => { document.body.insertAdjacentHTML('beforeend', '<img src=x onerror="__xss(999)">'); });
+    await page.waitForTimeout(200);
+    const log = await page.evaluate(() => (window as unknown as { __xssLog: string[] }).__xssLog);
+    expect(log).toEqual(expect.arrayContaining(['element IMG']));
+  });
+});
