@@ -5,9 +5,10 @@
  * did not visit, and no request carries a visited address.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { EXTENSION_ID, launchWithExtension, readBadge, removePolicy, waitFor, writePolicy, type ExtensionBrowser } from '../../harness/chromium';
+import { readBadge, waitFor, type ExtensionBrowser } from '../../harness/chromium';
+import { openOptionsAtSerial, startPolicySession, type PolicySession } from '../../harness/session';
 import { datedDemoPayload, signPayload } from '../../harness/demo-register';
-import { REGISTER_HOST, REGISTER_URL, startLocalInternet, type LocalInternet } from '../../harness/server';
+import { REGISTER_HOST, REGISTER_URL, type LocalInternet } from '../../harness/server';
 import { makeKey } from '../helpers/registers';
 
 const HOSTS = ['wordwall.net', 'kahoot.com', 'quizlet.com', 'www.gimkit.com', 'www.tiktok.com', 'www.example.org', 'docs.google.com', 'www.baamboozle.com', 'nearpod.com',
@@ -19,24 +20,19 @@ let internet: LocalInternet;
 let browser: ExtensionBrowser;
 export const egressCounts = { pages: 0, hosts: HOSTS.length, requests: 0, extensionRequests: 0 };
 
+let session: PolicySession;
+
 beforeAll(async () => {
   const key = await makeKey();
-  internet = await startLocalInternet(await signPayload(datedDemoPayload(3), key));
-  writePolicy({ registerUrl: REGISTER_URL, publicKeys: [key.publicBase64], disableFirstRunPage: true });
-  browser = await launchWithExtension({ port: internet.port });
+  session = await startPolicySession(await signPayload(datedDemoPayload(3), key), { registerUrl: REGISTER_URL, publicKeys: [key.publicBase64] });
+  ({ internet, browser } = session);
 });
 
-afterAll(async () => {
-  removePolicy();
-  await browser?.close();
-  await internet?.close();
-});
+afterAll(() => session?.close());
 
 describe('what the extension sends while a teacher browses', () => {
   it('only the register URL, nothing about the 100 pages visited', async () => {
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
-    await options.waitForFunction(() => document.querySelector('#register-serial')?.textContent === '3', undefined, { timeout: 30_000 });
+    await openOptionsAtSerial(browser, 3);
     const page = await browser.context.newPage();
     for (let i = 0; i < 100; i++) {
       const host = HOSTS[i % HOSTS.length]!;

@@ -6,47 +6,33 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { seriousViolations } from '../../harness/axe';
-import { EXTENSION_ID, launchWithExtension, readBadge, removePolicy, waitFor, writePolicy, type ExtensionBrowser } from '../../harness/chromium';
+import { EXTENSION_ID, type ExtensionBrowser } from '../../harness/chromium';
+import { openOptionsAtSerial, openPopupFor, startPolicySession, type PolicySession } from '../../harness/session';
 import { datedDemoPayload, signPayload } from '../../harness/demo-register';
-import { REGISTER_URL, startLocalInternet, type LocalInternet } from '../../harness/server';
+import { REGISTER_URL, type LocalInternet } from '../../harness/server';
 import { makeKey, type TestKey } from '../helpers/registers';
 
 let key: TestKey;
 let internet: LocalInternet;
 let browser: ExtensionBrowser;
+let session: PolicySession;
 
-async function popupFor(url: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  const badge = await waitFor(async () => readBadge(await browser.worker(), url), (b) => b !== null && b.title !== 'Bijsluiter' && b.title !== '');
-  const popup = await browser.context.newPage();
-  await popup.setViewportSize({ width: 320, height: 600 });
-  await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${badge!.tabId}`);
-  await popup.waitForSelector('[data-verdict]');
-  return popup;
-}
+const popupFor = (url: string): Promise<Page> => openPopupFor(browser, url);
 
 async function openOptions(): Promise<Page> {
-  const options = await browser.context.newPage();
-  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
-  await options.waitForFunction(() => document.querySelector('#register-serial')?.textContent === '2', undefined, { timeout: 30_000 });
+  const options = await openOptionsAtSerial(browser, 2);
   await options.waitForSelector('#tool-results li');
   return options;
 }
 
 beforeAll(async () => {
   key = await makeKey();
-  internet = await startLocalInternet(await signPayload(datedDemoPayload(2), key));
-  writePolicy({ registerUrl: REGISTER_URL, publicKeys: [key.publicBase64], disableFirstRunPage: true, fgName: 'M. Visser (FG)', fgEmail: 'fg@bestuur.example', schoolName: 'OBS De Linde' });
-  browser = await launchWithExtension({ port: internet.port });
+  session = await startPolicySession(await signPayload(datedDemoPayload(2), key), { registerUrl: REGISTER_URL, publicKeys: [key.publicBase64], fgName: 'M. Visser (FG)', fgEmail: 'fg@bestuur.example', schoolName: 'OBS De Linde' });
+  ({ internet, browser } = session);
   await openOptions();
 });
 
-afterAll(async () => {
-  removePolicy();
-  await browser?.close();
-  await internet?.close();
-});
+afterAll(() => session?.close());
 
 describe('popup, per verdict', () => {
   it('approved: tool, supplier, conditions, agreement, non-EEA countries and subprocessors', async () => {

@@ -12,6 +12,7 @@ import type { Page } from 'playwright-core';
 import { EXTENSION_ID, launchWithExtension, readBadge, removePolicy, waitFor, writePolicy, type ExtensionBrowser } from '../../harness/chromium';
 import { datedDemoPayload, signPayload } from '../../harness/demo-register';
 import { submitRequestForm } from '../../harness/request-form';
+import { openPopupFor } from '../../harness/session';
 import { REGISTER_URL, startLocalInternet, type LocalInternet } from '../../harness/server';
 import { startReceiver, type Receiver } from '../../server/receiver';
 import { makeKey } from '../helpers/registers';
@@ -23,15 +24,7 @@ let port: number;
 const profileDir = mkdtempSync(join(tmpdir(), 'bijsluiter-requests-'));
 const TEACHER = { name: 'M. de Boer', email: 'm.deboer@school.example' };
 
-async function popupFor(url: string): Promise<Page> {
-  const page = await browser.context.newPage();
-  await page.goto(url);
-  const badge = await waitFor(async () => readBadge(await browser.worker(), url), (b) => b !== null && b.title !== 'Bijsluiter' && b.title !== '');
-  const popup = await browser.context.newPage();
-  await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${badge!.tabId}`);
-  await popup.waitForSelector('[data-verdict]');
-  return popup;
-}
+const popupFor = (url: string): Promise<Page> => openPopupFor(browser, url);
 
 async function launch(): Promise<void> {
   browser = await launchWithExtension({ port: internet.port, userDataDir: profileDir });

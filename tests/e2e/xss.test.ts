@@ -7,15 +7,16 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { EXTENSION_ID, launchWithExtension, readBadge, removePolicy, waitFor, writePolicy, type ExtensionBrowser } from '../../harness/chromium';
+import { EXTENSION_ID, type ExtensionBrowser } from '../../harness/chromium';
+import { openOptionsAtSerial, openPopupFor, startPolicySession, type PolicySession } from '../../harness/session';
 import { datedDemoPayload, signPayload } from '../../harness/demo-register';
-import { REGISTER_URL, startLocalInternet, type LocalInternet } from '../../harness/server';
+import { REGISTER_URL } from '../../harness/server';
 import type { RegisterPayload } from '../../lib/register/schema';
 import { makeKey } from '../helpers/registers';
 import { xssCorpus } from '../helpers/xss-corpus';
 
 const CORPUS = xssCorpus();
-let internet: LocalInternet;
+let session: PolicySession;
 let browser: ExtensionBrowser;
 export const xssCounts = { payloads: CORPUS.length, fieldsFilled: 0, pagesChecked: 0 };
 
@@ -75,24 +76,17 @@ async function check(page: Page): Promise<void> {
 
 beforeAll(async () => {
   const key = await makeKey();
-  internet = await startLocalInternet(await signPayload(poisoned(), key));
-  writePolicy({ registerUrl: REGISTER_URL, publicKeys: [key.publicBase64], disableFirstRunPage: true });
-  browser = await launchWithExtension({ port: internet.port });
+  session = await startPolicySession(await signPayload(poisoned(), key), { registerUrl: REGISTER_URL, publicKeys: [key.publicBase64] });
+  browser = session.browser;
   await browser.context.addInitScript(HOOK);
 });
 
-afterAll(async () => {
-  removePolicy();
-  await browser?.close();
-  await internet?.close();
-});
+afterAll(() => session?.close());
 
 describe(`${CORPUS.length} injection payloads in every text field`, () => {
   it('render inert on the options page: the list and every tool\'s details', async () => {
     expect(CORPUS.length).toBeGreaterThanOrEqual(100);
-    const options = await browser.context.newPage();
-    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
-    await options.waitForFunction(() => document.querySelector('#register-serial')?.textContent === '2', undefined, { timeout: 30_000 });
+    const options = await openOptionsAtSerial(browser, 2);
     await options.waitForSelector('#tool-results li');
     const registerTools = await options.$$eval('#tool-results li[data-tool]', (lis) => lis.filter((li) => li.textContent?.includes('· register')).map((li) => li.getAttribute('data-tool')!));
     expect(registerTools.length).toBe(30);
@@ -107,12 +101,7 @@ describe(`${CORPUS.length} injection payloads in every text field`, () => {
 
   it('render inert in the popup for poisoned tools of several verdicts', async () => {
     for (const url of ['https://wordwall.net/', 'https://www.tiktok.com/', 'https://quizlet.com/', 'https://www.gimkit.com/']) {
-      const page = await browser.context.newPage();
-      await page.goto(url);
-      const badge = await waitFor(async () => readBadge(await browser.worker(), url), (b) => b !== null && b.title !== 'Bijsluiter');
-      const popup = await browser.context.newPage();
-      await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${badge!.tabId}`);
-      await popup.waitForSelector('[data-verdict]');
+      const popup = await openPopupFor(browser, url);
       await check(popup);
       expect(await popup.textContent('main')).toContain('__xss(');
     }
