@@ -22,7 +22,7 @@ import { benchBadgeSet } from '../bench-hooks';
 import { applyBadge, TabSequencer } from './badges';
 import { loadBundledCatalog } from './catalog-source';
 import { importKeys, readConfig } from './config-source';
-import { createRequestService, OUTBOX_ALARM } from './requests';
+import { createRequestService, OUTBOX_ALARM, type RequestTargets } from './requests';
 
 export const SYNC_ALARM = 'bijsluiter-sync';
 
@@ -65,15 +65,7 @@ export function createController(deps: ControllerDeps) {
     now,
     fetchImpl: deps.fetchImpl,
     random: deps.random,
-    targets: async () => {
-      const current = await state();
-      const payload = current.register?.payload;
-      return {
-        endpoint: current.config.values.requestEndpoint ?? payload?.publisher.requestEndpoint ?? null,
-        fgEmail: current.config.values.fgEmail ?? payload?.publisher.fg.email ?? null,
-        registerSerial: payload?.serial ?? null,
-      };
-    },
+    targets: () => requestTargets(),
     onOpenRequestsChanged: () => refreshAllTabs(),
   });
   const openRequests = (): readonly OpenRequest[] => requests.openRequests();
@@ -233,12 +225,14 @@ export function createController(deps: ControllerDeps) {
     };
   }
 
-  async function requestTargets() {
+  /** Where vetting requests go and whom to mail: policy first, then the register. */
+  async function requestTargets(): Promise<RequestTargets> {
     const current = await state();
     const payload = current.register?.payload;
     return {
       endpoint: current.config.values.requestEndpoint ?? payload?.publisher.requestEndpoint ?? null,
       fgEmail: current.config.values.fgEmail ?? payload?.publisher.fg.email ?? null,
+      registerSerial: payload?.serial ?? null,
     };
   }
 
