@@ -8,11 +8,10 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page, Worker } from 'playwright-core';
-import { EXTENSION_ID, launchWithExtension, readBadge, removePolicy, waitFor, writePolicy } from '../harness/chromium';
+import { EXTENSION_ID, INSTRUMENTED_CHROME_BUILD, launchWithExtension, readBadge, removePolicy, waitFor, writePolicy } from '../harness/chromium';
 import { datedDemoPayload, demoKey, demoPublicKey, signPayload } from '../harness/demo-register';
 import { REGISTER_URL, startLocalInternet } from '../harness/server';
 
-export const BENCH_BUILD = resolve('.output-bench/chrome-mv3');
 
 const SITES = ['wordwall.net', 'kahoot.com', 'quizlet.com', 'www.gimkit.com', 'www.tiktok.com', 'www.example.org', 'docs.google.com', 'www.baamboozle.com', 'nearpod.com', 'www.unknown-site.nl'];
 
@@ -52,7 +51,7 @@ export interface BrowserFigures {
 export async function browserBench(navigations = 50, coldStarts = 15, popups = 30): Promise<BrowserFigures> {
   const internet = await startLocalInternet(await signPayload(datedDemoPayload(1), await demoKey()));
   writePolicy({ registerUrl: REGISTER_URL, publicKeys: [demoPublicKey()], disableFirstRunPage: true });
-  const browser = await launchWithExtension({ port: internet.port, extensionPath: BENCH_BUILD });
+  const browser = await launchWithExtension({ port: internet.port, extensionPath: INSTRUMENTED_CHROME_BUILD });
   try {
     const options = await browser.context.newPage();
     await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);

@@ -13,6 +13,8 @@ import { CHROME_EXTENSION_ID } from '../build/ids';
 export const EXTENSION_ID = CHROME_EXTENSION_ID;
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const CHROME_BUILD = resolve('.output/chrome-mv3');
+/** The instrumented build (`BIJSLUITER_BENCH=1 wxt build`): badge timings, fast outbox clock. */
+export const INSTRUMENTED_CHROME_BUILD = resolve('.output-bench/chrome-mv3');
 const POLICY_DIR = '/etc/chromium/policies/managed';
 const POLICY_FILE = join(POLICY_DIR, 'bijsluiter-test.json');
 

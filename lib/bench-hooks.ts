@@ -1,9 +1,9 @@
 /**
  * Timing hooks compiled only into the benchmark build (`BIJSLUITER_BENCH=1`); in every other
- * build `__BIJSLUITER_BENCH__` is false and these calls vanish. They let `npm run bench` measure
+ * build `INSTRUMENTED_BUILD` is false and these calls vanish. They let `npm run bench` measure
  * navigation-committed → badge-set inside the browser, not from the test driver's polling.
  */
-declare const __BIJSLUITER_BENCH__: boolean;
+import { INSTRUMENTED_BUILD } from './build-flags';
 
 interface BadgeTiming {
   tabId: number;
@@ -16,14 +16,14 @@ const timings: BadgeTiming[] = [];
 
 /** Records a navigation commit (the event's own timestamp, ms since the epoch). */
 export function benchCommitted(tabId: number, url: string, timeStamp: number): void {
-  if (!__BIJSLUITER_BENCH__) return;
+  if (!INSTRUMENTED_BUILD) return;
   timings.push({ tabId, url, committedAt: timeStamp });
   (globalThis as { __bijsluiterBench?: BadgeTiming[] }).__bijsluiterBench = timings;
 }
 
 /** Records that the badge of `tabId` was set for `url`. */
 export function benchBadgeSet(tabId: number, url: string): void {
-  if (!__BIJSLUITER_BENCH__) return;
+  if (!INSTRUMENTED_BUILD) return;
   const open = timings.findLast((t) => t.tabId === tabId && t.url === url && t.badgeSetAt === undefined);
   if (open) open.badgeSetAt = performance.timeOrigin + performance.now();
 }

@@ -2,7 +2,8 @@
  * The reference request receiver, for tests, demos and trying a deployment: accepts the
  * contract (shared/spec/deployment-and-requests.md), deduplicates by Idempotency-Key, stores
  * requests in a JSON file (written whole, then renamed), serves each request's statusUrl, and
- * can be told to fail (HTTP 5xx, 400 with a message, a slow answer, a dropped connection).
+ * can be told to fail (HTTP 5xx, 400 with a message, a slow answer, a dropped connection, or an
+ * answer lost after the request was stored).
  *
  *   tsx server/receiver.ts [--port 8787] [--store requests.json]
  */
@@ -12,7 +13,15 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { FG_STATUSES, vettingRequestSchema, type FgStatus, type VettingRequest } from '../lib/requests/schema';
 
-export type FailureMode = '500' | '503' | '400' | 'slow' | 'drop';
+/**
+ * How a POST fails: an HTTP error, an answer after `slowMs` (the request is then stored, too
+ * late for a client that gave up), the connection dropped before storing (`drop`) or after
+ * storing (`lost`: the request arrived, the client never hears it).
+ */
+export type FailureMode = '500' | '503' | '400' | 'slow' | 'drop' | 'lost';
+
+/** What the receiver did with one POST. */
+export type PostOutcome = 'stored' | 'duplicate' | 'invalid' | FailureMode;
 
 export interface StoredRequest {
   request: VettingRequest;
@@ -38,6 +47,10 @@ export interface ReceiverCore {
   requests(): StoredRequest[];
   /** Every POST seen, duplicates included (id, or null when unparseable). */
   posts: (string | null)[];
+  /** What became of each POST, in order (a 'slow' or 'lost' one also logs what was done with the request). */
+  outcomes: { id: string | null; outcome: PostOutcome }[];
+  /** POSTs under way now (received, not yet answered or dropped). */
+  inFlight(): number;
   /** The next `count` POSTs fail with `mode`. */
   failNext(count: number, mode: FailureMode, message?: string): void;
   /** Each POST fails with probability `rate`, with a mode picked by `pick`. */
@@ -65,6 +78,8 @@ export function createReceiver(options: ReceiverOptions & { publicUrl: string })
     for (const item of JSON.parse(readFileSync(options.storeFile, 'utf8')) as StoredRequest[]) store.set(item.request.id, item);
   }
   const posts: (string | null)[] = [];
+  const outcomes: { id: string | null; outcome: PostOutcome }[] = [];
+  let inFlight = 0;
   let failQueue: { mode: FailureMode; message?: string }[] = [];
   let randomFailure: { rate: number; modes: FailureMode[]; random: () => number } | null = null;
   const base = options.publicUrl;
@@ -91,10 +106,12 @@ export function createReceiver(options: ReceiverOptions & { publicUrl: string })
     }
     const id = typeof (json as { id?: unknown })?.id === 'string' ? (json as { id: string }).id : null;
     posts.push(id);
+    const log = (outcome: PostOutcome) => outcomes.push({ id, outcome });
     const failure = failQueue.shift() ?? (randomFailure && randomFailure.random() < randomFailure.rate
       ? { mode: randomFailure.modes[Math.floor(randomFailure.random() * randomFailure.modes.length)]! }
       : undefined);
     if (failure) {
+      log(failure.mode);
       if (failure.mode === 'drop') return void req.socket.destroy();
       if (failure.mode === 'slow') await new Promise((r) => setTimeout(r, options.slowMs ?? 35_000));
       if (failure.mode === '400') return send(res, 400, { message: failure.message ?? 'rejected by the test receiver' });
@@ -102,14 +119,24 @@ export function createReceiver(options: ReceiverOptions & { publicUrl: string })
     }
     const parsed = vettingRequestSchema.safeParse(json);
     if (!parsed.success) {
+      log('invalid');
       const issue = parsed.error.issues[0];
       return send(res, 400, { message: `invalid request: ${issue?.path.join('.')} ${issue?.message}` });
     }
-    if (req.headers['idempotency-key'] !== parsed.data.id) return send(res, 400, { message: 'Idempotency-Key must equal the request id' });
-    if (store.has(parsed.data.id)) return send(res, 409, { status: 'received', statusUrl: statusUrl(parsed.data.id), message: 'already received' });
+    if (req.headers['idempotency-key'] !== parsed.data.id) {
+      log('invalid');
+      return send(res, 400, { message: 'Idempotency-Key must equal the request id' });
+    }
+    if (store.has(parsed.data.id)) {
+      log('duplicate');
+      if (failure?.mode === 'lost') return void req.socket.destroy();
+      return send(res, 409, { status: 'received', statusUrl: statusUrl(parsed.data.id), message: 'already received' });
+    }
     const receivedAt = new Date().toISOString();
     store.set(parsed.data.id, { request: parsed.data, receivedAt, status: { status: 'received', note: '', updatedAt: receivedAt } });
     persist();
+    log('stored');
+    if (failure?.mode === 'lost') return void req.socket.destroy();
     return send(res, 201, { status: 'received', statusUrl: statusUrl(parsed.data.id) });
   }
 
@@ -117,6 +144,10 @@ export function createReceiver(options: ReceiverOptions & { publicUrl: string })
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (req.method === 'OPTIONS') return void res.writeHead(204, CORS).end();
     if (req.method === 'POST' && path === '/api/requests') {
+      inFlight += 1;
+      res.on('close', () => {
+        inFlight -= 1;
+      });
       handlePost(req, res).catch(() => send(res, 500, { message: 'receiver error' }));
       return;
     }
@@ -133,6 +164,8 @@ export function createReceiver(options: ReceiverOptions & { publicUrl: string })
     handle,
     requests: () => [...store.values()],
     posts,
+    outcomes,
+    inFlight: () => inFlight,
     failNext(count, mode, message) {
       failQueue = [...failQueue, ...Array.from({ length: count }, () => ({ mode, message }))];
     },

@@ -10,7 +10,7 @@ import { t } from '../i18n';
 import type { Database } from '../storage/db';
 import { outboxRevisionItem, readTeacherProfile, teacherProfileItem } from '../storage/items';
 import { buildRequest } from '../requests/build';
-import { fetchFgStatus, postRequest } from '../requests/deliver';
+import { fetchFgStatus, postRequest, REQUEST_TIMEOUT_MS } from '../requests/deliver';
 import { mailText, mailtoUrl } from '../requests/mailto';
 import { afterAttempt, cancel, isDue, isOpen, markSending, nextDue, openRequests, recoverInterrupted, retryNow } from '../requests/outbox';
 import { requestFormSchema, type OutboxRecord, type VettingRequest } from '../requests/schema';
@@ -21,6 +21,11 @@ import type { OpenRequest } from '../verdict';
 export const OUTBOX_ALARM = 'bijsluiter-outbox';
 /** A delivered request's status is asked again at most this often. */
 const STATUS_REFRESH_MS = 60_000;
+/**
+ * Before a request is stored or sent, the outbox alarm is set this far ahead: if the worker is
+ * stopped in the middle, the alarm wakes it to finish (a finished drain sets the real time).
+ */
+const WATCHDOG_MS = REQUEST_TIMEOUT_MS * 1.5;
 
 /** Where requests go and whom to mail, as the settings and register say now. */
 export interface RequestTargets {
@@ -51,6 +56,34 @@ export function createRequestService(deps: RequestServiceDeps) {
   const { browser, now } = deps;
   let open: OpenRequest[] = [];
   let drainInFlight: Promise<void> | null = null;
+  let drainAgain = false;
+  let drainAgainEveryQueued = false;
+  let loaded: Promise<void> | null = null;
+
+  /**
+   * Once per worker: load the open requests and put back requests a stopped worker left
+   * mid-send. Every drain waits for it, so an alarm that wakes the worker cannot drain before
+   * the interrupted request is due again (and then clear the alarm as if nothing waited).
+   */
+  function ensureLoaded(): Promise<void> {
+    loaded ??= (async () => {
+      const db = await deps.db();
+      const { records } = await readOutbox(db);
+      for (const record of records) {
+        const recovered = recoverInterrupted(record, now());
+        if (recovered !== record) await putRecord(db, recovered);
+      }
+      open = openRequests(records);
+    })().catch((error: unknown) => {
+      loaded = null;
+      throw error;
+    });
+    return loaded;
+  }
+
+  async function armWatchdog(): Promise<void> {
+    await browser.alarms.create(OUTBOX_ALARM, { when: now().getTime() + WATCHDOG_MS });
+  }
 
   async function changed(openMayHaveChanged: boolean): Promise<void> {
     await outboxRevisionItem.setValue((await outboxRevisionItem.getValue()) + 1);
@@ -80,33 +113,52 @@ export function createRequestService(deps: RequestServiceDeps) {
   /**
    * Delivers every due request, one at a time; one drain at a time. `everyQueued` also sends
    * requests still waiting out their backoff: a browser start or getting back online is a
-   * natural moment to try again at once.
+   * natural moment to try again at once. A drain asked for while one runs is folded into it:
+   * the running one looks again before it ends, so a request stored at that moment is not left
+   * waiting for the next wake.
    */
   function drain(everyQueued = false): Promise<void> {
-    if (drainInFlight) return everyQueued ? drainInFlight.then(() => drain(true)) : drainInFlight;
-    drainInFlight = (async () => {
-      const db = await deps.db();
-      const tried = new Set<string>();
-      for (;;) {
-        const { records } = await readOutbox(db);
-        const record = records.find((r) => (isDue(r, now()) || (everyQueued && r.state === 'queued')) && !tried.has(r.id));
-        if (!record) {
-          await scheduleNext(records);
-          return;
-        }
-        tried.add(record.id);
-        await putRecord(db, markSending(record));
-        await changed(false);
-        const result = record.endpoint
-          ? await postRequest(record.endpoint, record.request, deps.fetchImpl)
-          : ({ kind: 'rejected', reason: 'no request address is configured' } as const);
-        await putRecord(db, afterAttempt(record, result, now(), deps.random?.()));
-        await changed(result.kind !== 'retry');
-      }
-    })().finally(() => {
+    if (drainInFlight) {
+      drainAgain = true;
+      drainAgainEveryQueued ||= everyQueued;
+      return drainInFlight;
+    }
+    drainInFlight = runDrain(everyQueued).finally(() => {
       drainInFlight = null;
+      // asked for between the drain's last look and here
+      if (drainAgain) {
+        const every = drainAgainEveryQueued;
+        drainAgain = drainAgainEveryQueued = false;
+        void drain(every).catch((error: unknown) => console.error('Bijsluiter: delivery failed', error));
+      }
     });
     return drainInFlight;
+  }
+
+  async function runDrain(everyQueued: boolean): Promise<void> {
+    await ensureLoaded();
+    const db = await deps.db();
+    const tried = new Set<string>();
+    for (;;) {
+      const { records } = await readOutbox(db);
+      const record = records.find((r) => (isDue(r, now()) || (everyQueued && r.state === 'queued')) && !tried.has(r.id));
+      if (!record) {
+        await scheduleNext(records);
+        if (!drainAgain) return;
+        everyQueued ||= drainAgainEveryQueued;
+        drainAgain = drainAgainEveryQueued = false;
+        continue;
+      }
+      tried.add(record.id);
+      await armWatchdog();
+      await putRecord(db, markSending(record));
+      await changed(false);
+      const result = record.endpoint
+        ? await postRequest(record.endpoint, record.request, deps.fetchImpl)
+        : ({ kind: 'rejected', reason: 'no request address is configured' } as const);
+      await putRecord(db, afterAttempt(record, result, now(), deps.random?.()));
+      await changed(result.kind !== 'retry');
+    }
   }
 
   return {
@@ -114,15 +166,7 @@ export function createRequestService(deps: RequestServiceDeps) {
     openRequests: (): readonly OpenRequest[] => open,
 
     /** At wake: load the open requests and put back requests a stopped worker left mid-send. */
-    async load(): Promise<void> {
-      const db = await deps.db();
-      const { records } = await readOutbox(db);
-      for (const record of records) {
-        const recovered = recoverInterrupted(record, now());
-        if (recovered !== record) await putRecord(db, recovered);
-      }
-      open = openRequests(records);
-    },
+    load: ensureLoaded,
 
     drain,
 
@@ -156,6 +200,7 @@ export function createRequestService(deps: RequestServiceDeps) {
         attempts: 0, nextAttemptAt: null, lastError: null, deliveredAt: null, statusUrl: null, fgStatus: null,
       };
       if (!endpoint && !targets.fgEmail) return { kind: 'invalid', fields: ['fg'] };
+      if (endpoint) await armWatchdog();
       await putRecord(db, record);
       await changed(true);
       if (!endpoint) return { kind: 'mailto', record, mailto: mailtoFor(request, targets.fgEmail!) };
@@ -175,6 +220,7 @@ export function createRequestService(deps: RequestServiceDeps) {
       const record = await getRecord(db, id);
       const next = record && retryNow(record);
       if (!next) throw new Error('this request cannot be retried');
+      await armWatchdog();
       await putRecord(db, next);
       await changed(true);
       await drain();

@@ -7,12 +7,16 @@
  *      └──5xx/timeout/offline──┘
  *   queued | failed ──cancel──▶ cancelled;  no endpoint ──▶ mailto
  */
+import { INSTRUMENTED_BUILD } from '../build-flags';
 import type { OpenRequest } from '../verdict';
 import type { OutboxRecord } from './schema';
 
-/** First retry within a minute, then doubling, never more than six hours apart. */
-export const BACKOFF_BASE_MS = 60_000;
-export const BACKOFF_CAP_MS = 6 * 60 * 60 * 1000;
+/**
+ * First retry within a minute, then doubling, never more than six hours apart (in the
+ * instrumented build used by the soak: a quarter second, at most four seconds).
+ */
+export const BACKOFF_BASE_MS = INSTRUMENTED_BUILD ? 250 : 60_000;
+export const BACKOFF_CAP_MS = INSTRUMENTED_BUILD ? 4_000 : 6 * 60 * 60 * 1000;
 
 /**
  * Delay before attempt number `failures + 1`, after `failures` failed attempts (≥ 1): "equal

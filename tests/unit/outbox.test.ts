@@ -3,7 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { WxtBrowser } from 'wxt/browser';
 import { createRequestService, OUTBOX_ALARM } from '../../lib/background/requests';
-import { serverMessage } from '../../lib/requests/deliver';
+import { REQUEST_TIMEOUT_MS, serverMessage } from '../../lib/requests/deliver';
 import { mailText, mailtoUrl } from '../../lib/requests/mailto';
 import { afterAttempt, backoffDelay, BACKOFF_CAP_MS, classifyAnswer, isOpen, recoverInterrupted } from '../../lib/requests/outbox';
 import type { OutboxRecord, RequestForm } from '../../lib/requests/schema';
@@ -20,14 +20,15 @@ const FORM: RequestForm = {
   groups: 'groep 7 en 8', studentCount: 52, studentAge: '10-12', personalData: ['voornaam', 'scores'], neededBy: '2026-12-15', message: '',
 };
 
-function service(answer: (init: RequestInit) => Response | Promise<Response>, options: { endpoint?: string | null; fgEmail?: string | null } = {}) {
+function service(answer: (init: RequestInit) => Response | Promise<Response>, options: { endpoint?: string | null; fgEmail?: string | null; dbPromise?: ReturnType<typeof openDatabase> } = {}) {
   const calls: RequestInit[] = [];
   const fetchImpl = vi.fn(async (_url: string, init: RequestInit) => {
     calls.push(init);
     return answer(init);
   });
   const onOpenRequestsChanged = vi.fn(async () => undefined);
-  const dbPromise = openDatabase(new IDBFactory());
+  // a second service over the same database is the worker after a restart
+  const dbPromise = options.dbPromise ?? openDatabase(new IDBFactory());
   const svc = createRequestService({
     browser: fakeBrowser as unknown as WxtBrowser,
     db: () => dbPromise,
@@ -182,12 +183,45 @@ describe('request service', () => {
     const [record] = (await readOutbox(db)).records;
     // as if the worker had been stopped in the middle of the POST
     await putRecord(db, { ...record!, state: 'sending', attempts: 1, deliveredAt: null });
-    await svc.load();
+    const restarted = service(() => json(409, {}), { dbPromise });
+    await restarted.svc.load();
     expect((await readOutbox(db)).records[0]!.state).toBe('queued');
-    await svc.drain();
+    await restarted.svc.drain();
     expect((await readOutbox(db)).records[0]!.state).toBe('delivered');
+    expect(calls).toHaveLength(1);
+    expect(restarted.calls).toHaveLength(1);
+    expect([...calls, ...restarted.calls].map((c) => new Headers(c.headers).get('idempotency-key')).every((k) => k === id)).toBe(true);
+  });
+
+  it('an alarm that wakes the worker drains only after the interrupted request is due again', async () => {
+    const first = service(() => new Promise<Response>(() => undefined));
+    const queued = await first.svc.submit(FORM);
+    const db = await first.dbPromise;
+    await vi.waitFor(async () => expect((await readOutbox(db)).records[0]!.state).toBe('sending'));
+    // the watchdog alarm stands while the POST is under way
+    expect((await fakeBrowser.alarms.get(OUTBOX_ALARM))?.scheduledTime).toBe(NOW.getTime() + REQUEST_TIMEOUT_MS * 1.5);
+    // the worker is stopped; the alarm wakes a new one, whose first act is the alarm's drain
+    const restarted = service(() => json(409, {}), { dbPromise: first.dbPromise });
+    await restarted.svc.drain();
+    expect((await readOutbox(db)).records[0]).toMatchObject({ id: queued.kind === 'queued' ? queued.record.id : '', state: 'delivered' });
+    expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toBeUndefined();
+  });
+
+  it('a request stored while a drain is finishing is sent by that drain, not left for the next wake', async () => {
+    const { svc, calls } = service(() => json(201, {}));
+    await svc.submit(FORM);
+    const clear = fakeBrowser.alarms.clear.bind(fakeBrowser.alarms);
+    let second: Promise<unknown> | null = null;
+    const spy = vi.spyOn(fakeBrowser.alarms, 'clear').mockImplementation(async (name?: string) => {
+      // a teacher submits just as the drain, finding nothing more, clears the alarm
+      second ??= svc.submit({ ...FORM, pageUrl: 'https://prezi.com/', catalogId: 'prezi', toolName: 'Prezi' });
+      await second;
+      return clear(name);
+    });
+    await svc.drain();
+    spy.mockRestore();
     expect(calls).toHaveLength(2);
-    expect(calls.map((c) => new Headers(c.headers).get('idempotency-key')).every((k) => k === id)).toBe(true);
+    expect((await svc.list()).records.map((r) => r.state)).toEqual(['delivered', 'delivered']);
   });
 
   it('a damaged record is kept aside and reported, not deleted', async () => {
