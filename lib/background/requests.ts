@@ -26,6 +26,13 @@ const STATUS_REFRESH_MS = 60_000;
  * stopped in the middle, the alarm wakes it to finish (a finished drain sets the real time).
  */
 const WATCHDOG_MS = REQUEST_TIMEOUT_MS * 1.5;
+/**
+ * The outbox alarm repeats at this interval after it first fires, until a drain sets it anew or
+ * clears it. A one-shot alarm is spent once it fires: a worker stopped after that but before it
+ * set the next one would leave requests waiting for some other event (the soak found this).
+ * 45 s in shipped builds (Chrome's floor for packed extensions is 30 s), 3 s in the instrumented one.
+ */
+const ALARM_REPEAT_MINUTES = WATCHDOG_MS / 60_000;
 
 /** Where requests go and whom to mail, as the settings and register say now. */
 export interface RequestTargets {
@@ -82,7 +89,7 @@ export function createRequestService(deps: RequestServiceDeps) {
   }
 
   async function armWatchdog(): Promise<void> {
-    await browser.alarms.create(OUTBOX_ALARM, { when: now().getTime() + WATCHDOG_MS });
+    await browser.alarms.create(OUTBOX_ALARM, { when: now().getTime() + WATCHDOG_MS, periodInMinutes: ALARM_REPEAT_MINUTES });
   }
 
   async function changed(openMayHaveChanged: boolean): Promise<void> {
@@ -101,8 +108,8 @@ export function createRequestService(deps: RequestServiceDeps) {
     }
     const when = Math.max(due, now().getTime() + 1000);
     const existing = await browser.alarms.get(OUTBOX_ALARM);
-    if (existing && Math.abs(existing.scheduledTime - when) < 1000) return;
-    await browser.alarms.create(OUTBOX_ALARM, { when });
+    if (existing && Math.abs(existing.scheduledTime - when) < 1000 && existing.periodInMinutes === ALARM_REPEAT_MINUTES) return;
+    await browser.alarms.create(OUTBOX_ALARM, { when, periodInMinutes: ALARM_REPEAT_MINUTES });
   }
 
   function mailtoFor(request: VettingRequest, fgEmail: string): string {

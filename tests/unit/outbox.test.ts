@@ -107,7 +107,7 @@ describe('request service', () => {
     let [record] = (await svc.list()).records;
     expect(record).toMatchObject({ state: 'queued', attempts: 1, lastError: 'HTTP 503: busy' });
     expect(Date.parse(record!.nextAttemptAt!) - NOW.getTime()).toBe(45_000);
-    expect((await fakeBrowser.alarms.get(OUTBOX_ALARM))?.scheduledTime).toBe(Date.parse(record!.nextAttemptAt!));
+    expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toMatchObject({ scheduledTime: Date.parse(record!.nextAttemptAt!), periodInMinutes: 0.75 });
     // not due yet: a drain does nothing
     await svc.drain();
     expect(calls).toHaveLength(1);
@@ -199,7 +199,9 @@ describe('request service', () => {
     const db = await first.dbPromise;
     await vi.waitFor(async () => expect((await readOutbox(db)).records[0]!.state).toBe('sending'));
     // the watchdog alarm stands while the POST is under way
-    expect((await fakeBrowser.alarms.get(OUTBOX_ALARM))?.scheduledTime).toBe(NOW.getTime() + REQUEST_TIMEOUT_MS * 1.5);
+    // and repeats until a drain sets or clears it: firing does not spend it, so a worker stopped
+    // right after it fired is woken again
+    expect(await fakeBrowser.alarms.get(OUTBOX_ALARM)).toMatchObject({ scheduledTime: NOW.getTime() + REQUEST_TIMEOUT_MS * 1.5, periodInMinutes: (REQUEST_TIMEOUT_MS * 1.5) / 60_000 });
     // the worker is stopped; the alarm wakes a new one, whose first act is the alarm's drain
     const restarted = service(() => json(409, {}), { dbPromise: first.dbPromise });
     await restarted.svc.drain();
