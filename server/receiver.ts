@@ -20,8 +20,18 @@ import { FG_STATUSES, vettingRequestSchema, type FgStatus, type VettingRequest }
  */
 export type FailureMode = '500' | '503' | '400' | 'slow' | 'drop' | 'lost';
 
-/** What the receiver did with one POST. */
-export type PostOutcome = 'stored' | 'duplicate' | 'invalid' | FailureMode;
+/** One POST and what the receiver did with it. */
+export interface PostRecord {
+  /** The request id in the body; null when the body was not JSON with an id. */
+  id: string | null;
+  /** The fault injected into this POST, if any. */
+  fault: FailureMode | null;
+  /**
+   * What became of the request: stored, found already stored (409), refused as invalid; null when
+   * a fault ended the POST first. A `slow` or `lost` POST still stores or finds its request.
+   */
+  result: 'stored' | 'duplicate' | 'invalid' | null;
+}
 
 export interface StoredRequest {
   request: VettingRequest;
@@ -45,15 +55,13 @@ export interface ReceiverCore {
   handle(req: IncomingMessage, res: ServerResponse): void;
   /** Requests by id, in the order first received. */
   requests(): StoredRequest[];
-  /** Every POST seen, duplicates included (id, or null when unparseable). */
-  posts: (string | null)[];
-  /** What became of each POST, in order (a 'slow' or 'lost' one also logs what was done with the request). */
-  outcomes: { id: string | null; outcome: PostOutcome }[];
+  /** Every POST seen, in the order received, repeats included. */
+  posts: PostRecord[];
   /** POSTs under way now (received, not yet answered or dropped). */
   inFlight(): number;
   /** The next `count` POSTs fail with `mode`. */
   failNext(count: number, mode: FailureMode, message?: string): void;
-  /** Each POST fails with probability `rate`, with a mode picked by `pick`. */
+  /** Each POST fails with probability `rate`, in one of `modes` (both drawn from `random`). */
   failRandomly(rate: number, modes: FailureMode[], random?: () => number): void;
   setStatus(id: string, status: FgStatus['status'], note?: string): void;
 }
@@ -77,8 +85,7 @@ export function createReceiver(options: ReceiverOptions & { publicUrl: string })
   if (options.storeFile && existsSync(options.storeFile)) {
     for (const item of JSON.parse(readFileSync(options.storeFile, 'utf8')) as StoredRequest[]) store.set(item.request.id, item);
   }
-  const posts: (string | null)[] = [];
-  const outcomes: { id: string | null; outcome: PostOutcome }[] = [];
+  const posts: PostRecord[] = [];
   let inFlight = 0;
   let failQueue: { mode: FailureMode; message?: string }[] = [];
   let randomFailure: { rate: number; modes: FailureMode[]; random: () => number } | null = null;
@@ -101,17 +108,15 @@ export function createReceiver(options: ReceiverOptions & { publicUrl: string })
     try {
       json = JSON.parse(text);
     } catch {
-      posts.push(null);
+      posts.push({ id: null, fault: null, result: 'invalid' });
       return send(res, 400, { message: 'the body is not JSON' });
     }
-    const id = typeof (json as { id?: unknown })?.id === 'string' ? (json as { id: string }).id : null;
-    posts.push(id);
-    const log = (outcome: PostOutcome) => outcomes.push({ id, outcome });
     const failure = failQueue.shift() ?? (randomFailure && randomFailure.random() < randomFailure.rate
       ? { mode: randomFailure.modes[Math.floor(randomFailure.random() * randomFailure.modes.length)]! }
       : undefined);
+    const post: PostRecord = { id: typeof (json as { id?: unknown })?.id === 'string' ? (json as { id: string }).id : null, fault: failure?.mode ?? null, result: null };
+    posts.push(post);
     if (failure) {
-      log(failure.mode);
       if (failure.mode === 'drop') return void req.socket.destroy();
       if (failure.mode === 'slow') await new Promise((r) => setTimeout(r, options.slowMs ?? 35_000));
       if (failure.mode === '400') return send(res, 400, { message: failure.message ?? 'rejected by the test receiver' });
@@ -119,23 +124,23 @@ export function createReceiver(options: ReceiverOptions & { publicUrl: string })
     }
     const parsed = vettingRequestSchema.safeParse(json);
     if (!parsed.success) {
-      log('invalid');
+      post.result = 'invalid';
       const issue = parsed.error.issues[0];
       return send(res, 400, { message: `invalid request: ${issue?.path.join('.')} ${issue?.message}` });
     }
     if (req.headers['idempotency-key'] !== parsed.data.id) {
-      log('invalid');
+      post.result = 'invalid';
       return send(res, 400, { message: 'Idempotency-Key must equal the request id' });
     }
     if (store.has(parsed.data.id)) {
-      log('duplicate');
+      post.result = 'duplicate';
       if (failure?.mode === 'lost') return void req.socket.destroy();
       return send(res, 409, { status: 'received', statusUrl: statusUrl(parsed.data.id), message: 'already received' });
     }
     const receivedAt = new Date().toISOString();
     store.set(parsed.data.id, { request: parsed.data, receivedAt, status: { status: 'received', note: '', updatedAt: receivedAt } });
     persist();
-    log('stored');
+    post.result = 'stored';
     if (failure?.mode === 'lost') return void req.socket.destroy();
     return send(res, 201, { status: 'received', statusUrl: statusUrl(parsed.data.id) });
   }
@@ -164,7 +169,6 @@ export function createReceiver(options: ReceiverOptions & { publicUrl: string })
     handle,
     requests: () => [...store.values()],
     posts,
-    outcomes,
     inFlight: () => inFlight,
     failNext(count, mode, message) {
       failQueue = [...failQueue, ...Array.from({ length: count }, () => ({ mode, message }))];

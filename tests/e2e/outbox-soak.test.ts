@@ -24,7 +24,7 @@ import { datedDemoPayload, signPayload } from '../../harness/demo-register';
 import { REGISTER_URL } from '../../harness/server';
 import { openOptionsAtSerial, startPolicySession, type PolicySession } from '../../harness/session';
 import type { RequestForm, OutboxRecord } from '../../lib/requests/schema';
-import { startReceiver, type FailureMode, type Receiver } from '../../server/receiver';
+import { startReceiver, type FailureMode, type PostRecord, type Receiver } from '../../server/receiver';
 import { makeKey } from '../helpers/registers';
 
 const SCALE = Number(process.env.SOAK_SCALE ?? 1);
@@ -159,11 +159,11 @@ describe('outbox soak', () => {
     await stopper.stop();
     const deliveredMs = Date.now() - started;
 
-    const count = (outcome: string) => receiver.outcomes.filter((o) => o.outcome === outcome).length;
+    const count = (test: (post: PostRecord) => boolean) => receiver.posts.filter(test).length;
     const figures = {
       seed: SEED, requests: REQUESTS, posts: receiver.posts.length,
-      failed: Object.fromEntries(['500', '503', 'drop', 'lost', 'slow'].map((mode) => [mode, count(mode)])),
-      stored: count('stored'), duplicateAnswers: count('duplicate'), invalid: count('invalid'),
+      failed: Object.fromEntries(['500', '503', 'drop', 'lost', 'slow'].map((mode) => [mode, count((p) => p.fault === mode)])),
+      stored: count((p) => p.result === 'stored'), duplicateAnswers: count((p) => p.result === 'duplicate'), invalid: count((p) => p.result === 'invalid'),
       workerStops: stopper.figures.stops, stopsDuringPost: stopper.figures.stopsDuringPost, resubmissions, foundStored,
       maxAttempts: Math.max(...records.map((r) => r.attempts)), submittedSeconds: Math.round(submittedMs / 1000), deliveredSeconds: Math.round(deliveredMs / 1000),
     };
@@ -178,7 +178,7 @@ describe('outbox soak', () => {
     const stored = receiver.requests();
     expect(stored).toHaveLength(REQUESTS);
     expect(new Set(stored.map((s) => s.request.id))).toEqual(new Set(idOf.keys()));
-    const storedKeys = receiver.outcomes.filter((o) => o.outcome === 'stored').map((o) => o.id);
+    const storedKeys = receiver.posts.filter((p) => p.result === 'stored').map((p) => p.id);
     expect(storedKeys).toHaveLength(REQUESTS);
     expect(new Set(storedKeys).size).toBe(REQUESTS);
     for (const item of stored) expect(item.request.tool.host).toBe(`tool-${idOf.get(item.request.id)}.soak.example`);

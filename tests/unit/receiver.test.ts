@@ -22,7 +22,7 @@ function request(n: number): VettingRequest {
     client: { extensionVersion: '0.1.0', browser: 'chrome', registerSerial: 4 },
   };
 }
-const outcomesOf = (id: string) => receiver.outcomes.filter((o) => o.id === id).map((o) => o.outcome);
+const postsOf = (id: string) => receiver.posts.filter((p) => p.id === id).map(({ fault, result }) => ({ fault, result }));
 
 describe('reference receiver fault modes', () => {
   it('lost: the request is stored but the client hears nothing; the retry gets 409 and counts as delivered', async () => {
@@ -31,7 +31,7 @@ describe('reference receiver fault modes', () => {
     expect((await postRequest(receiver.endpoint, r)).kind).toBe('retry');
     expect(receiver.requests().map((s) => s.request.id)).toEqual([r.id]);
     expect(await postRequest(receiver.endpoint, r)).toMatchObject({ kind: 'delivered', statusUrl: `${receiver.url}/api/requests/${r.id}/status` });
-    expect(outcomesOf(r.id)).toEqual(['lost', 'stored', 'duplicate']);
+    expect(postsOf(r.id)).toEqual([{ fault: 'lost', result: 'stored' }, { fault: null, result: 'duplicate' }]);
     expect(receiver.requests()).toHaveLength(1);
   });
 
@@ -43,7 +43,7 @@ describe('reference receiver fault modes', () => {
     expect(await postRequest(receiver.endpoint, r)).toEqual({ kind: 'retry', reason: 'HTTP 503: temporarily unavailable' });
     expect(receiver.requests().some((s) => s.request.id === r.id)).toBe(false);
     expect((await postRequest(receiver.endpoint, r)).kind).toBe('delivered');
-    expect(outcomesOf(r.id)).toEqual(['drop', '503', 'stored']);
+    expect(postsOf(r.id)).toEqual([{ fault: 'drop', result: null }, { fault: '503', result: null }, { fault: null, result: 'stored' }]);
   });
 
   it('slow: the client gives up, the receiver stores it late; nothing stays in flight', async () => {
@@ -51,7 +51,7 @@ describe('reference receiver fault modes', () => {
     receiver.failNext(1, 'slow');
     expect(await postRequest(receiver.endpoint, r, fetch, 100)).toEqual({ kind: 'retry', reason: 'no answer within 0 seconds' });
     await new Promise((resolve) => setTimeout(resolve, 600));
-    expect(outcomesOf(r.id)).toEqual(['slow', 'stored']);
+    expect(postsOf(r.id)).toEqual([{ fault: 'slow', result: 'stored' }]);
     expect(receiver.inFlight()).toBe(0);
     expect((await postRequest(receiver.endpoint, r)).kind).toBe('delivered');
   });
