@@ -74,6 +74,22 @@ export async function openExtensionPage(browser: Browser, path: string, from?: P
   throw new Error(`no extension page ${url} opened`);
 }
 
+/**
+ * Waits until `read`, run in the page, returns a value that `check` accepts, and returns it.
+ * puppeteer's waitForFunction and waitForSelector build their predicate with `Function()` inside
+ * the page, which an extension page's CSP forbids in Firefox; `evaluate` goes through BiDi
+ * `script.callFunction`, which that CSP does not cover, so polling with it works everywhere.
+ */
+export async function waitInPage<T, A = undefined>(page: Page, read: (arg: A) => T, arg: A, check: (value: Awaited<T>) => boolean, timeoutMs = 15_000): Promise<Awaited<T>> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = (await page.evaluate(read as (arg: A) => T, arg)) as Awaited<T>;
+    if (check(value)) return value;
+    if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms in ${page.url()}: last value ${JSON.stringify(value)}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
 /** Badge text and title of the tab showing `url`, read through an extension page. */
 export async function firefoxBadge(page: Page, url: string): Promise<{ tabId: number; text: string; title: string } | null> {
   return page.evaluate(async (target: string) => {

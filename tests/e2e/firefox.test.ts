@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'puppeteer-core';
 import { waitFor } from '../../harness/chromium';
 import { datedDemoPayload, signPayload } from '../../harness/demo-register';
-import { firefoxBadge, launchFirefox, openExtensionPage, removeFirefoxPolicy, writeFirefoxPolicy } from '../../harness/firefox';
+import { firefoxBadge, launchFirefox, openExtensionPage, removeFirefoxPolicy, waitInPage, writeFirefoxPolicy } from '../../harness/firefox';
 import { startProxy, type LocalProxy } from '../../harness/proxy';
 import { REGISTER_URL, startLocalInternet, type LocalInternet } from '../../harness/server';
 import { makeKey } from '../helpers/registers';
@@ -25,7 +25,7 @@ beforeAll(async () => {
   writeFirefoxPolicy({ registerUrl: REGISTER_URL, publicKeys: [key.publicBase64], schoolName: 'OBS De Linde' });
   browser = await launchFirefox(proxy.port);
   extensionPage = await openExtensionPage(browser, '/options.html?welcome=1');
-  await extensionPage.waitForFunction(() => document.querySelector('#register-serial')?.textContent === '9', { timeout: 60_000 });
+  await waitInPage(extensionPage, () => document.querySelector('#register-serial')?.textContent, undefined, (serial) => serial === '9', 60_000);
 });
 
 afterAll(async () => {
@@ -56,7 +56,7 @@ describe('Firefox', () => {
   it('the popup for a tab shows the tool, the verdict, the conditions and non-EEA countries', async () => {
     const badge = await firefoxBadge(extensionPage, 'https://wordwall.net/');
     const popup = await openExtensionPage(browser, `/popup.html?tab=${badge!.tabId}`, extensionPage);
-    await popup.waitForSelector('[data-verdict="approved"]');
+    await waitInPage(popup, () => document.querySelector('[data-verdict]')?.getAttribute('data-verdict'), undefined, (v) => v === 'approved');
     expect(await popup.$eval('h1', (el) => el.textContent)).toBe('Wordwall');
     expect(await popup.$eval('.verdict-words', (el) => el.textContent)).toBe('Approved');
     expect(await popup.$eval('.conditions', (el) => el.textContent)).toContain('pseudoniem');
