@@ -80,10 +80,10 @@ export async function openExtensionPage(browser: Browser, path: string, from?: P
  * the page, which an extension page's CSP forbids in Firefox; `evaluate` goes through BiDi
  * `script.callFunction`, which that CSP does not cover, so polling with it works everywhere.
  */
-export async function waitInPage<T, A = undefined>(page: Page, read: (arg: A) => T, arg: A, check: (value: Awaited<T>) => boolean, timeoutMs = 15_000): Promise<Awaited<T>> {
+export async function waitInPage<T>(page: Page, read: () => T, check: (value: Awaited<T>) => boolean, timeoutMs = 15_000): Promise<Awaited<T>> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const value = (await page.evaluate(read as (arg: A) => T, arg)) as Awaited<T>;
+    const value = (await page.evaluate(read)) as Awaited<T>;
     if (check(value)) return value;
     if (Date.now() > deadline) throw new Error(`waited ${timeoutMs} ms in ${page.url()}: last value ${JSON.stringify(value)}`);
     await new Promise((r) => setTimeout(r, 100));

@@ -25,7 +25,7 @@ beforeAll(async () => {
   writeFirefoxPolicy({ registerUrl: REGISTER_URL, publicKeys: [key.publicBase64], schoolName: 'OBS De Linde' });
   browser = await launchFirefox(proxy.port);
   extensionPage = await openExtensionPage(browser, '/options.html?welcome=1');
-  await waitInPage(extensionPage, () => document.querySelector('#register-serial')?.textContent, undefined, (serial) => serial === '9', 60_000);
+  await waitInPage(extensionPage, () => document.querySelector('#register-serial')?.textContent, (serial) => serial === '9', 60_000);
 });
 
 afterAll(async () => {
@@ -56,7 +56,7 @@ describe('Firefox', () => {
   it('the popup for a tab shows the tool, the verdict, the conditions and non-EEA countries', async () => {
     const badge = await firefoxBadge(extensionPage, 'https://wordwall.net/');
     const popup = await openExtensionPage(browser, `/popup.html?tab=${badge!.tabId}`, extensionPage);
-    await waitInPage(popup, () => document.querySelector('[data-verdict]')?.getAttribute('data-verdict'), undefined, (v) => v === 'approved');
+    await waitInPage(popup, () => document.querySelector('[data-verdict]')?.getAttribute('data-verdict'), (v) => v === 'approved');
     expect(await popup.$eval('h1', (el) => el.textContent)).toBe('Wordwall');
     expect(await popup.$eval('.verdict-words', (el) => el.textContent)).toBe('Approved');
     expect(await popup.$eval('.conditions', (el) => el.textContent)).toContain('pseudoniem');
