@@ -1,10 +1,15 @@
 /** Long text from a register, cut at `limit` characters with a button to read the rest. */
-import { useState } from 'preact/hooks';
+import { createContext } from 'preact';
+import { useContext, useState } from 'preact/hooks';
 import { t } from '../lib/i18n';
+
+/** True where the page has no script to open the rest (the console renders on the server). */
+export const ShowWholeText = createContext(false);
 
 export function ShowMore({ text, limit = 240 }: { text: string; limit?: number }) {
   const [open, setOpen] = useState(false);
-  if (text.length <= limit) return <span class="long-text">{text}</span>;
+  const whole = useContext(ShowWholeText);
+  if (text.length <= limit || whole) return <span class="long-text">{text}</span>;
   return (
     <span class="long-text">
       {open ? text : `${text.slice(0, limit).trimEnd()}…`}{' '}

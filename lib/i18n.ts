@@ -7,18 +7,36 @@ import type en from '../public/_locales/en/messages.json';
 
 export type MessageKey = keyof typeof en;
 
+/** Where messages come from: the browser's i18n in the extension, a table on a server. */
+export interface MessageSource {
+  getMessage(key: string, substitutions: string[]): string;
+  getUILanguage(): string;
+}
+
+let serverSource: MessageSource | null = null;
+
+/**
+ * Outside the extension (the FG console renders the same components on the server) the messages
+ * come from `source`; rendering is synchronous, so a server sets it right before each render.
+ */
+export function setMessageSource(source: MessageSource | null): void {
+  serverSource = source;
+}
+
+const messages = (): MessageSource => serverSource ?? browser.i18n;
+
 /**
  * The text for `key` with `$1`, `$2`… filled in from `substitutions`. Message names cannot hold
  * '-', so keys built from values such as `error_${code}` have their hyphens read as '_'.
  */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  const text = browser.i18n.getMessage(key.replace(/-/g, '_') as MessageKey, substitutions.map(String));
+  const text = messages().getMessage(key.replace(/-/g, '_') as MessageKey, substitutions.map(String));
   return text || key;
 }
 
 /** The UI language in use: 'nl' for Dutch browsers, else 'en'. */
 export function uiLanguage(): 'nl' | 'en' {
-  return browser.i18n.getUILanguage().toLowerCase().startsWith('nl') ? 'nl' : 'en';
+  return messages().getUILanguage().toLowerCase().startsWith('nl') ? 'nl' : 'en';
 }
 
 /** A date and time written the way a Dutch or English reader expects, in the school's zone. */

@@ -1,0 +1,47 @@
+/**
+ * What every part of the console is given instead of reaching for globals: the database, the
+ * instance's settings and secrets, the clock, and the notification sender.
+ */
+import type { Db } from './db/open';
+
+export interface ConsoleSettings {
+  /** The address teachers' browsers and FGs reach the console at (https in production). */
+  publicUrl: string;
+  /** Personal data of decided requests is removed after this many days. */
+  retentionDays: number;
+  /** Take the client address from X-Forwarded-For (behind a reverse proxy). */
+  trustProxy: boolean;
+  /** SMTP server for notifications (smtp://user:pass@host:port); none: no e-mail goes out. */
+  smtpUrl: string | null;
+  /** Sender address of notifications. */
+  mailFrom: string;
+  /** Limits of the intake, per window. */
+  limits: {
+    intakePerAddress: { max: number; windowMs: number };
+    intakePerEmail: { max: number; windowMs: number };
+    loginPerAccount: { max: number; windowMs: number };
+    loginPerAddress: { max: number; windowMs: number };
+    apiPerToken: { max: number; windowMs: number };
+  };
+}
+
+export interface ConsoleContext {
+  db: Db;
+  settings: ConsoleSettings;
+  /** 32 bytes: seals signing keys, derives statusUrl secrets. */
+  master: Buffer;
+  now(): Date;
+}
+
+export const DEFAULT_LIMITS: ConsoleSettings['limits'] = {
+  // a school's teachers may share one address (NAT): generous per address, tighter per person
+  intakePerAddress: { max: 60, windowMs: 10 * 60_000 },
+  intakePerEmail: { max: 20, windowMs: 60 * 60_000 },
+  loginPerAccount: { max: 5, windowMs: 15 * 60_000 },
+  loginPerAddress: { max: 30, windowMs: 15 * 60_000 },
+  apiPerToken: { max: 600, windowMs: 60_000 },
+};
+
+export function defaultSettings(publicUrl: string): ConsoleSettings {
+  return { publicUrl: publicUrl.replace(/\/+$/, ''), retentionDays: 365, trustProxy: false, smtpUrl: null, mailFrom: 'bijsluiter@localhost', limits: DEFAULT_LIMITS };
+}

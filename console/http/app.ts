@@ -1,0 +1,49 @@
+/**
+ * The console's HTTP application: the board resolver, then the extension's addresses (intake,
+ * status, register), the FG's API and web interface, the public page. Errors never crash the
+ * process: a database that does not answer is a 503 (the extension retries), anything else a 500
+ * that says nothing about the internals.
+ */
+import { Hono } from 'hono';
+import type { ConsoleContext } from '../context';
+import { mountBoardResolver, type BoardEnv } from './board';
+import { refuse, UNAVAILABLE } from './errors';
+import { mountFgApi } from './fg-api';
+import { mountFgWeb } from './fg-web';
+import { mountIntake } from './intake';
+import { mountPublic } from './public';
+import { securityHeaders } from './security-headers';
+
+const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
+
+/** Whether an error means the database cannot be reached (rather than a bug). */
+export function isDatabaseDown(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e && depth < 5; e = (e as { cause?: unknown }).cause, depth++) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === 'string' && DB_DOWN_CODES.has(code)) return true;
+    const message = String((e as { message?: unknown }).message ?? '');
+    if (/Connection terminated|connection timeout|timeout exceeded when trying to connect|PGlite is closed|database is closed|Cannot use a pool after calling end/i.test(message)) return true;
+  }
+  return false;
+}
+
+export function createApp(ctx: ConsoleContext, log: (line: string) => void = (l) => console.error(l)): Hono<BoardEnv> {
+  const app = new Hono<BoardEnv>();
+  app.use('*', securityHeaders(ctx.settings.publicUrl.startsWith('https://')));
+  app.onError((error, c) => {
+    const down = isDatabaseDown(error);
+    log(`${down ? 'database unavailable' : 'error'} on ${c.req.method} ${c.req.path}: ${(error as Error).message}`);
+    if (c.req.path.includes('/api/requests')) c.header('access-control-allow-origin', '*');
+    if (down || /\/api\/requests$/.test(c.req.path)) return refuse(c, 503, UNAVAILABLE, { 'retry-after': '60' });
+    return refuse(c, 500, 'something went wrong in the console; it has been logged');
+  });
+  app.notFound((c) => refuse(c, 404, 'not found'));
+  app.get('/', (c) => c.redirect('/healthz'));
+  app.get('/healthz', (c) => c.json({ ok: true }));
+  mountBoardResolver(app, ctx);
+  mountIntake(app, ctx);
+  mountPublic(app, ctx);
+  mountFgApi(app, ctx);
+  mountFgWeb(app, ctx);
+  return app;
+}

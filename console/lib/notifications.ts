@@ -1,0 +1,75 @@
+/**
+ * What the console tells the board's FGs and ticketing system, as outbox messages. E-mails say
+ * that there is work and where, nothing about the teacher (no name, no e-mail address, no
+ * message): the FG reads those after logging in. The webhook goes to the board's own ticketing
+ * system and carries the request itself, as a ticket needs it.
+ */
+import type { ConsoleContext } from '../context';
+import type { Board } from '../store/boards';
+import type { OutboxMessage } from '../store/outbox';
+import type { RequestRow } from '../store/requests';
+
+type Lang = 'nl' | 'en';
+
+function inboxUrl(ctx: ConsoleContext, board: Board, requestId?: string): string {
+  return `${ctx.settings.publicUrl}/b/${board.slug}/fg/${requestId ? `requests/${requestId}` : ''}`;
+}
+
+export function newRequestEmail(ctx: ConsoleContext, board: Board, row: Pick<RequestRow, 'toolName' | 'toolHost' | 'requestId'>, to: string, lang: Lang): OutboxMessage {
+  const nl = lang === 'nl';
+  return {
+    kind: 'email',
+    to,
+    subject: nl ? `Nieuwe aanvraag: ${row.toolName} (${row.toolHost})` : `New request: ${row.toolName} (${row.toolHost})`,
+    text: [
+      nl ? `Er is een nieuwe aanvraag binnengekomen om ${row.toolName} (${row.toolHost}) te beoordelen voor ${board.name}.` : `A new request to vet ${row.toolName} (${row.toolHost}) has arrived for ${board.name}.`,
+      '',
+      nl ? `Bekijk de aanvraag: ${inboxUrl(ctx, board, row.requestId)}` : `Open the request: ${inboxUrl(ctx, board, row.requestId)}`,
+      '',
+      nl ? 'U krijgt dit bericht omdat u FG bent in de Bijsluiter-console. U kunt kiezen voor één overzicht per uur of geen e-mail.' : 'You receive this as an FG in the Bijsluiter console. You can choose one digest per hour or no e-mail.',
+    ].join('\n'),
+  };
+}
+
+export function digestEmail(ctx: ConsoleContext, board: Board, rows: readonly Pick<RequestRow, 'toolName' | 'toolHost'>[], to: string, lang: Lang): OutboxMessage {
+  const nl = lang === 'nl';
+  return {
+    kind: 'email',
+    to,
+    subject: nl ? `${rows.length} nieuwe aanvraag/aanvragen voor ${board.name}` : `${rows.length} new request(s) for ${board.name}`,
+    text: [
+      nl ? 'Binnengekomen in het afgelopen uur:' : 'Arrived in the last hour:',
+      ...rows.map((r) => `- ${r.toolName} (${r.toolHost})`),
+      '',
+      nl ? `Naar de inbox: ${inboxUrl(ctx, board)}` : `Open the inbox: ${inboxUrl(ctx, board)}`,
+    ].join('\n'),
+  };
+}
+
+export function attentionEmail(ctx: ConsoleContext, board: Board, lines: readonly string[], to: string, lang: Lang): OutboxMessage {
+  const nl = lang === 'nl';
+  return {
+    kind: 'email',
+    to,
+    subject: nl ? `Wekelijks: aandachtspunten voor ${board.name}` : `Weekly: needs attention for ${board.name}`,
+    text: [nl ? 'Dit vraagt uw aandacht:' : 'This needs your attention:', ...lines.map((l) => `- ${l}`), '', `${ctx.settings.publicUrl}/b/${board.slug}/fg/attention`].join('\n'),
+  };
+}
+
+function webhook(board: Board, event: 'request.received' | 'request.decided' | 'register.published', data: Record<string, unknown>): OutboxMessage[] {
+  return board.webhookUrl ? [{ kind: 'webhook', event, data }] : [];
+}
+
+/** On intake: one e-mail per FG who wants them at once, and the webhook. */
+export function requestNotifications(ctx: ConsoleContext, board: Board, row: RequestRow, instant: readonly { email: string; language: Lang }[]): OutboxMessage[] {
+  const emails = ctx.settings.smtpUrl ? instant.map((fg) => newRequestEmail(ctx, board, row, fg.email, fg.language)) : [];
+  return [...emails, ...webhook(board, 'request.received', { id: row.requestId, receivedAt: row.receivedAt.toISOString(), url: inboxUrl(ctx, board, row.requestId), request: row.body })];
+}
+
+export function decisionNotifications(ctx: ConsoleContext, board: Board, row: RequestRow): OutboxMessage[] {
+  return webhook(board, 'request.decided', { id: row.requestId, status: row.status, note: row.note, toolId: row.toolId, tool: { name: row.toolName, host: row.toolHost }, url: inboxUrl(ctx, board, row.requestId) });
+}
+
+export function publishNotifications(ctx: ConsoleContext, board: Board, serial: number): OutboxMessage[] {
+  return webhook(board, 'register.published', { serial, registerUrl: `${ctx.settings.publicUrl}/b/${board.slug}/register.json` });
+}

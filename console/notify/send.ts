@@ -1,0 +1,60 @@
+/**
+ * Sends what the outbox holds: e-mail over SMTP (nodemailer, from SMTP_URL) and the signed
+ * webhook (POST JSON, 10 s timeout, 2xx is delivered). A failure is retried with backoff by the
+ * caller; nothing here blocks intake.
+ */
+import nodemailer from 'nodemailer';
+import { eq } from 'drizzle-orm';
+import type { ConsoleContext } from '../context';
+import { boards } from '../db/schema';
+import { nextAttemptAt } from '../lib/backoff';
+import { unseal } from '../lib/secrets';
+import { signWebhook } from '../lib/webhook-signature';
+import { markDone, markFailed, takeDue, type OutboxMessage, type OutboxRow } from '../store/outbox';
+
+export interface Senders {
+  email(message: Extract<OutboxMessage, { kind: 'email' }>): Promise<void>;
+  webhook(url: string, body: string, signature: string): Promise<void>;
+}
+
+export function realSenders(ctx: ConsoleContext, fetcher: typeof fetch = fetch): Senders {
+  const transport = ctx.settings.smtpUrl ? nodemailer.createTransport(`${ctx.settings.smtpUrl}${ctx.settings.smtpUrl.includes('?') ? '&' : '?'}connectionTimeout=10000&greetingTimeout=10000&socketTimeout=20000`) : null;
+  return {
+    async email(message) {
+      if (!transport) throw new Error('no SMTP_URL configured');
+      await transport.sendMail({ from: ctx.settings.mailFrom, to: message.to, subject: message.subject, text: message.text });
+    },
+    async webhook(url, body, signature) {
+      const response = await fetcher(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bijsluiter-signature': signature, 'user-agent': 'Bijsluiter-console' }, body, redirect: 'error', signal: AbortSignal.timeout(10_000) });
+      if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+    },
+  };
+}
+
+async function sendOne(ctx: ConsoleContext, senders: Senders, row: OutboxRow): Promise<void> {
+  const message = row.message as OutboxMessage;
+  if (message.kind === 'email') return senders.email(message);
+  const [board] = await ctx.db.select().from(boards).where(eq(boards.id, row.boardId));
+  if (!board?.webhookUrl || !board.webhookSecretEnc) throw new Error('the board has no webhook any more');
+  const secret = unseal(ctx.master, board.webhookSecretEnc, `webhook:${board.slug}`).toString();
+  const body = JSON.stringify({ event: message.event, board: board.slug, data: message.data });
+  await senders.webhook(board.webhookUrl, body, signWebhook(secret, body));
+}
+
+/** Sends every due message once; returns how many went out and how many failed. */
+export async function deliverDue(ctx: ConsoleContext, senders: Senders, limit = 50): Promise<{ sent: number; failed: number }> {
+  const due = await takeDue(ctx.db, ctx.now(), limit, 60_000);
+  let sent = 0;
+  let failed = 0;
+  for (const row of due) {
+    try {
+      await sendOne(ctx, senders, row);
+      await markDone(ctx.db, row.id, ctx.now());
+      sent += 1;
+    } catch (error) {
+      await markFailed(ctx.db, row.id, (error as Error).message, nextAttemptAt(row.attempts, ctx.now()), ctx.now());
+      failed += 1;
+    }
+  }
+  return { sent, failed };
+}

@@ -1,0 +1,88 @@
+/**
+ * FG accounts, their login sessions and API tokens. Sessions and tokens are stored as SHA-256
+ * of the secret, scoped to one board: a session or token of board A is unknown on board B.
+ */
+import { and, eq, gt, lt } from 'drizzle-orm';
+import type { Db } from '../db/open';
+import { apiTokens, sessions, users } from '../db/schema';
+import { hashToken, newToken } from '../lib/secrets';
+import { audit } from './audit';
+
+export type User = typeof users.$inferSelect;
+
+/** A session lasts a working day; the FG logs in again the next morning. */
+export const SESSION_HOURS = 12;
+
+export async function findUserByEmail(db: Db, boardId: number, email: string): Promise<User | null> {
+  const [user] = await db.select().from(users).where(and(eq(users.boardId, boardId), eq(users.email, email.trim().toLowerCase())));
+  return user ?? null;
+}
+
+export async function findUser(db: Db, boardId: number, id: number): Promise<User | null> {
+  const [user] = await db.select().from(users).where(and(eq(users.boardId, boardId), eq(users.id, id)));
+  return user ?? null;
+}
+
+export async function createSession(db: Db, user: User, now: Date): Promise<{ token: string; csrf: string }> {
+  const token = newToken('bjs');
+  const csrf = newToken('csrf');
+  await db.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, boardId: user.boardId, csrfToken: csrf, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000) });
+  return { token, csrf };
+}
+
+export async function sessionUser(db: Db, boardId: number, token: string, now: Date): Promise<{ user: User; csrf: string } | null> {
+  const [row] = await db
+    .select({ user: users, csrf: sessions.csrfToken })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hashToken(token)), eq(sessions.boardId, boardId), eq(users.boardId, boardId), gt(sessions.expiresAt, now)));
+  return row ?? null;
+}
+
+export async function endSession(db: Db, token: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+export async function pruneSessions(db: Db, now: Date): Promise<void> {
+  await db.delete(sessions).where(lt(sessions.expiresAt, now));
+}
+
+export async function createApiToken(db: Db, user: User, label: string): Promise<string> {
+  const token = newToken('bjt');
+  await db.transaction(async (tx) => {
+    await tx.insert(apiTokens).values({ boardId: user.boardId, userId: user.id, tokenHash: hashToken(token), label });
+    await audit(tx, user.boardId, user.email, 'token.create', label);
+  });
+  return token;
+}
+
+export async function apiTokenUser(db: Db, boardId: number, token: string, now: Date): Promise<User | null> {
+  const [row] = await db
+    .select({ user: users, id: apiTokens.id })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), eq(apiTokens.boardId, boardId), eq(users.boardId, boardId)));
+  if (!row) return null;
+  await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  return row.user;
+}
+
+export async function listApiTokens(db: Db, boardId: number) {
+  return db
+    .select({ id: apiTokens.id, label: apiTokens.label, createdAt: apiTokens.createdAt, lastUsedAt: apiTokens.lastUsedAt, owner: users.email })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(eq(apiTokens.boardId, boardId));
+}
+
+export async function revokeApiToken(db: Db, boardId: number, id: number, actor: string): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    const removed = await tx.delete(apiTokens).where(and(eq(apiTokens.boardId, boardId), eq(apiTokens.id, id))).returning({ label: apiTokens.label });
+    if (removed.length > 0) await audit(tx, boardId, actor, 'token.revoke', removed[0]!.label);
+    return removed.length > 0;
+  });
+}
+
+export async function setNotify(db: Db, user: User, notify: User['notify'], language: User['language']): Promise<void> {
+  await db.update(users).set({ notify, language }).where(and(eq(users.boardId, user.boardId), eq(users.id, user.id)));
+}
