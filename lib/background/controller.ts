@@ -57,7 +57,12 @@ export function createController(deps: ControllerDeps) {
   let syncInFlight: Promise<SyncResult> | null = null;
 
   const db = () => (dbPromise ??= (deps.openDb ?? (() => openDatabase()))());
-  const catalog = () => (catalogPromise ??= (deps.loadCatalog ?? (() => loadBundledCatalog(browser)))());
+  // a failed load is not kept: the next state load tries again instead of living without it
+  const catalog = () =>
+    (catalogPromise ??= (deps.loadCatalog ?? (() => loadBundledCatalog(browser)))().then((index) => {
+      if (!index) catalogPromise = null;
+      return index;
+    }));
   const state = () => (statePromise ??= loadState());
   const requests = createRequestService({
     browser,
