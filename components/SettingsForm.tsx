@@ -66,7 +66,7 @@ export function SettingsForm({ status, onSaved }: { status: StatusView; onSaved:
           {(Object.keys(status.settings) as (keyof typeof status.settings)[]).map((key) => (
             <Fragment key={key}>
               <dt>{key}</dt>
-              <dd>{showValue(status.settings[key])} <span class="muted">({t(`options_source_${status.sources[key] ?? 'default'}` as MessageKey)})</span></dd>
+              <dd>{key === 'requestToken' ? t('options_tokenSet') : showValue(status.settings[key])} <span class="muted">({t(`options_source_${status.sources[key] ?? 'default'}` as MessageKey)})</span></dd>
             </Fragment>
           ))}
         </dl>

@@ -39,6 +39,7 @@ const M = {
   options_title: ['Bijsluiter settings', 'Bijsluiter-instellingen'],
   options_settings: ['Settings', 'Instellingen'],
   options_registerUrl: ['Register URL', 'Register-URL'],
+  options_tokenSet: ['set (not shown)', 'ingesteld (niet getoond)'],
   options_publicKeys: ['Public keys (one per line)', 'Publieke sleutels (één per regel)'],
   options_managed: ['Set by your school (policy); read-only.', 'Ingesteld door je school (beleid); alleen-lezen.'],
   options_save: ['Save', 'Opslaan'],

@@ -9,6 +9,7 @@ $Settings = [ordered]@{
   fgName              = 'A. Jansen'
   fgEmail             = 'fg@voorbeeld-bestuur.nl'
   requestEndpoint     = 'https://fg.voorbeeld-bestuur.nl/api/requests'
+  requestToken        = 'bji_VERVANG-door-het-token-uit-console-init'
   schoolName          = 'OBS De Linde'
   syncIntervalMinutes = 360
   useBundledCatalog   = 1

@@ -236,6 +236,7 @@ export function createController(deps: ControllerDeps) {
     const payload = current.register?.payload;
     return {
       endpoint: current.config.values.requestEndpoint ?? payload?.publisher.requestEndpoint ?? null,
+      token: current.config.values.requestToken ?? null,
       fgEmail: current.config.values.fgEmail ?? payload?.publisher.fg.email ?? null,
       registerSerial: payload?.serial ?? null,
     };

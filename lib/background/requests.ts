@@ -37,6 +37,8 @@ const ALARM_REPEAT_MINUTES = WATCHDOG_MS / 60_000;
 /** Where requests go and whom to mail, as the settings and register say now. */
 export interface RequestTargets {
   endpoint: string | null;
+  /** The policy's requestToken, sent only to the endpoint in force (never to an older one a queued request names). */
+  token: string | null;
   fgEmail: string | null;
   registerSerial: number | null;
 }
@@ -160,8 +162,9 @@ export function createRequestService(deps: RequestServiceDeps) {
       await armWatchdog();
       await putRecord(db, markSending(record));
       await changed(false);
+      const targets = record.endpoint ? await deps.targets() : null;
       const result = record.endpoint
-        ? await postRequest(record.endpoint, record.request, deps.fetchImpl)
+        ? await postRequest(record.endpoint, record.request, deps.fetchImpl, undefined, targets?.endpoint === record.endpoint ? targets.token : null)
         : ({ kind: 'rejected', reason: 'no request address is configured' } as const);
       await putRecord(db, afterAttempt(record, result, now(), deps.random?.()));
       await changed(result.kind !== 'retry');

@@ -28,6 +28,8 @@ export const SETTING_SCHEMAS = {
   fgName: z.string().trim().min(1).max(200),
   fgEmail: z.email().max(254),
   requestEndpoint: remoteUrl,
+  /** Sent as `Authorization: Bearer …` with requests so the endpoint can refuse the rest of the internet. */
+  requestToken: z.string().trim().min(8).max(500).regex(/^[\x21-\x7e]+$/, 'must be printable ASCII without spaces'),
   schoolName: z.string().trim().min(1).max(200),
   syncIntervalMinutes: z.number().int().min(15).max(1440),
   useBundledCatalog: z.boolean(),

@@ -12,14 +12,14 @@ import { fgStatusSchema, receivedSchema, type FgStatus, type VettingRequest } fr
 export const REQUEST_TIMEOUT_MS = INSTRUMENTED_BUILD ? 2_000 : 30_000;
 
 /** Posts one request. Never throws. */
-export async function postRequest(endpoint: string, request: VettingRequest, fetchImpl: typeof fetch = fetch, timeoutMs = REQUEST_TIMEOUT_MS): Promise<AttemptResult> {
+export async function postRequest(endpoint: string, request: VettingRequest, fetchImpl: typeof fetch = fetch, timeoutMs = REQUEST_TIMEOUT_MS, token: string | null = null): Promise<AttemptResult> {
   if (!isAllowedRemoteUrl(endpoint)) return { kind: 'rejected', reason: `the request address "${endpoint.slice(0, 100)}" is not https` };
   const controller = new AbortController();
   const timer = setTimeout(() => controller.abort(), timeoutMs);
   try {
     const response = await fetchImpl(endpoint, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': request.id },
+      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': request.id, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify(request),
       signal: controller.signal,
       credentials: 'omit',

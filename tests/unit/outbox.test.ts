@@ -20,7 +20,7 @@ const FORM: RequestForm = {
   groups: 'groep 7 en 8', studentCount: 52, studentAge: '10-12', personalData: ['voornaam', 'scores'], neededBy: '2026-12-15', message: '',
 };
 
-function service(answer: (init: RequestInit) => Response | Promise<Response>, options: { endpoint?: string | null; fgEmail?: string | null; dbPromise?: ReturnType<typeof openDatabase> } = {}) {
+function service(answer: (init: RequestInit) => Response | Promise<Response>, options: { endpoint?: string | null; fgEmail?: string | null; token?: string | null; targetEndpoint?: () => string | null; dbPromise?: ReturnType<typeof openDatabase> } = {}) {
   const calls: RequestInit[] = [];
   const fetchImpl = vi.fn(async (_url: string, init: RequestInit) => {
     calls.push(init);
@@ -33,7 +33,7 @@ function service(answer: (init: RequestInit) => Response | Promise<Response>, op
     browser: fakeBrowser as unknown as WxtBrowser,
     db: () => dbPromise,
     now: () => NOW,
-    targets: async () => ({ endpoint: options.endpoint === undefined ? ENDPOINT : options.endpoint, fgEmail: options.fgEmail === undefined ? 'fg@voorbeeld.example' : options.fgEmail, registerSerial: 12 }),
+    targets: async () => ({ endpoint: options.targetEndpoint ? options.targetEndpoint() : options.endpoint === undefined ? ENDPOINT : options.endpoint, token: options.token ?? null, fgEmail: options.fgEmail === undefined ? 'fg@voorbeeld.example' : options.fgEmail, registerSerial: 12 }),
     onOpenRequestsChanged,
     fetchImpl: fetchImpl as unknown as typeof fetch,
     random: () => 0.5,
@@ -90,6 +90,21 @@ describe('request service', () => {
     expect(sent.use).toMatchObject({ purpose: 'Oefenen met woordenschat', studentCount: 52, personalData: ['voornaam', 'scores'], neededBy: '2026-12-15' });
     expect(sent.client).toMatchObject({ registerSerial: 12 });
     expect(svc.openRequests()).toHaveLength(1);
+  });
+
+  it('sends the policy\'s requestToken as a bearer token, and never to an endpoint no longer in force', async () => {
+    const { svc, calls } = service(() => json(201, { status: 'received' }), { token: 'bji_test-token-123' });
+    await svc.submit(FORM);
+    await svc.drain();
+    expect(new Headers(calls[0]!.headers).get('authorization')).toBe('Bearer bji_test-token-123');
+    // control: a request queued for the old endpoint after the policy moved on goes without the token
+    let endpoint = ENDPOINT;
+    const moved = service(() => json(503, {}), { token: 'bji_test-token-123', targetEndpoint: () => endpoint });
+    await moved.svc.submit(FORM);
+    endpoint = 'https://elsewhere.example/api/requests';
+    await moved.svc.drain();
+    expect(moved.calls.length).toBeGreaterThan(0);
+    expect(new Headers(moved.calls.at(-1)!.headers).get('authorization')).toBeNull();
   });
 
   it('sends the full page URL only when the teacher ticked it', async () => {
