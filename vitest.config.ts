@@ -17,6 +17,17 @@ export default defineConfig({
       },
       {
         test: {
+          name: 'console',
+          include: ['tests/console/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          // each file has its own databases; two files at a time keep both cores busy, no more
+          maxWorkers: 2,
+        },
+      },
+      {
+        test: {
           name: 'e2e',
           include: ['tests/e2e/**/*.test.ts'],
           environment: 'node',

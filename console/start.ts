@@ -31,6 +31,8 @@ export interface StartOptions {
   /** Run the background jobs (default true). */
   jobs?: boolean;
   poolSize?: number;
+  /** Overrides of SERVER_TIMEOUTS (tests use short ones). */
+  serverTimeouts?: Partial<typeof SERVER_TIMEOUTS>;
 }
 
 export interface RunningConsole {
@@ -57,7 +59,8 @@ export async function startConsole(options: StartOptions = {}): Promise<RunningC
     const ctx: ConsoleContext = { db: database.db, master, now: options.now ?? (() => new Date()), settings: defaultSettings(options.publicUrl ?? 'http://127.0.0.1') };
     const app = createApp(ctx, log);
     const handle = getRequestListener(app.fetch) as (req: IncomingMessage, res: ServerResponse) => void;
-    server = options.tls ? createHttpsServer({ ...SERVER_TIMEOUTS, key: options.tls.key, cert: options.tls.cert }, handle) : createHttpServer(SERVER_TIMEOUTS, handle);
+    const timeouts = { ...SERVER_TIMEOUTS, ...options.serverTimeouts };
+    server = options.tls ? createHttpsServer({ ...timeouts, key: options.tls.key, cert: options.tls.cert }, handle) : createHttpServer(timeouts, handle);
     await new Promise<void>((resolve, reject) => {
       server!.once('error', reject);
       server!.listen(options.port ?? 0, host, () => resolve());

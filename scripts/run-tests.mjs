@@ -11,7 +11,7 @@ import { closingLine, runVitest } from './vitest-count.mjs';
 
 const env = process.argv.includes('--long')
   ? { ...process.env, FUZZ_SCALE: process.env.FUZZ_SCALE ?? '10', SOAK_SCALE: process.env.SOAK_SCALE ?? '5' }
-  : process.env;
+  : { ...process.env };
 const out = mkdtempSync(join(tmpdir(), 'bijsluiter-tests-'));
 const total = { passed: 0, failed: 0, skipped: 0 };
 const failures = [];
@@ -39,6 +39,14 @@ function vitest(project) {
 
 if (step('type check', 'npx wxt prepare >/dev/null && npx tsc --noEmit')) {
   vitest('unit');
+  // the console's tests run on the embedded database and on the machine's PostgreSQL
+  const postgres = spawnSync('node', ['scripts/ensure-postgres.mjs'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], env });
+  if (postgres.status === 0) env.TEST_DATABASE_URL = postgres.stdout.trim().split('\n').at(-1);
+  else {
+    total.failed += 1;
+    failures.push('PostgreSQL for the console tests could not be started');
+  }
+  vitest('console');
   if (step('browsers and builds', 'node scripts/ensure-browsers.mjs && npx wxt build && npx wxt build -b firefox && BIJSLUITER_BENCH=1 npx wxt build')) vitest('e2e');
 }
 if (failures.length > 0) console.log(`\nFailed:\n${failures.map((f) => `  - ${f}`).join('\n')}`);
