@@ -3,6 +3,7 @@
  * Every failure is one clear line and a non-zero exit; no command leaves a partial file.
  */
 import { build } from './commands/build';
+import { consoleCommand } from './commands/console';
 import { diff } from './commands/diff';
 import { importCsv } from './commands/import-csv';
 import { keygen } from './commands/keygen';
@@ -12,7 +13,7 @@ import { sign } from './commands/sign';
 import { verify } from './commands/verify';
 import { CliError, consoleOutput, type Output } from './io';
 
-const COMMANDS: Record<string, (argv: string[], io: Output) => Promise<number>> = { keygen, import: importCsv, build, lint, sign, verify, diff, serve };
+const COMMANDS: Record<string, (argv: string[], io: Output) => Promise<number>> = { keygen, import: importCsv, build, lint, sign, verify, diff, serve, console: consoleCommand };
 
 const HELP = `bijsluiter: build, check and sign your school board's register of digital learning tools
 
@@ -24,7 +25,14 @@ const HELP = `bijsluiter: build, check and sign your school board's register of 
   sign PAYLOAD.json --key KEY.pem --out REGISTER.json
   verify REGISTER.json --public-key BASE64
   diff OLD NEW [--json]                what changed for teachers (art. 13.3 changes marked)
-  serve REGISTER.json [--port 8080]    try it: register and request receiver on this machine
+  serve REGISTER.json [--port 8080]    try a register on this machine (requests are not kept)
+
+  console --data DIR [--port 8080] [--public-url https://fg.example.nl]
+                                       the FG console: requests, decisions, publishing
+  console init --data DIR --board SLUG --name NAME --fg-email E [--password-file F] [--json]
+  console token --data DIR --board SLUG --fg-email E     an API token for scripts
+  console import SOURCE --data DIR --board SLUG          tools from YAML, CSV or a signed register
+        (with DATABASE_URL set, the console uses PostgreSQL instead of --data)
 
 The guide for FGs: docs/fg-guide.md (Nederlands), docs/fg-guide.en.md (English).`;
 

@@ -13,6 +13,8 @@ export interface ConsoleSettings {
   trustProxy: boolean;
   /** SMTP server for notifications (smtp://user:pass@host:port); none: no e-mail goes out. */
   smtpUrl: string | null;
+  /** Also write each published register to DIR/SLUG/register.json, for a static web host. */
+  registerDir: string | null;
   /** Sender address of notifications. */
   mailFrom: string;
   /** Limits of the intake, per window. */
@@ -43,5 +45,5 @@ export const DEFAULT_LIMITS: ConsoleSettings['limits'] = {
 };
 
 export function defaultSettings(publicUrl: string): ConsoleSettings {
-  return { publicUrl: publicUrl.replace(/\/+$/, ''), retentionDays: 365, trustProxy: false, smtpUrl: null, mailFrom: 'bijsluiter@localhost', limits: DEFAULT_LIMITS };
+  return { publicUrl: publicUrl.replace(/\/+$/, ''), retentionDays: 365, trustProxy: false, smtpUrl: null, registerDir: null, mailFrom: 'bijsluiter@localhost', limits: DEFAULT_LIMITS };
 }

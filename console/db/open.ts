@@ -3,7 +3,7 @@
  * or a real PostgreSQL when `DATABASE_URL` is set; both behind one Drizzle query layer over the
  * same schema, migrated at open.
  */
-import { mkdirSync } from 'node:fs';
+import { chmodSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -43,6 +43,8 @@ export async function openDatabase(options: OpenOptions): Promise<Database> {
     if (options.dataDir) {
       mkdirSync(options.dataDir, { recursive: true, mode: 0o700 });
       client = await PGlite.create(join(options.dataDir, 'db'));
+      // teachers' personal data: only the account that runs the console may read the files
+      chmodSync(join(options.dataDir, 'db'), 0o700);
     } else client = await PGlite.create();
     database = { db: drizzle(client, { schema }) as unknown as Db, kind: 'pglite', close: () => client.close() };
   }

@@ -80,6 +80,8 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     return c.body(STYLESHEET);
   });
 
+  app.get('/favicon.ico', (c) => c.body(null, 204));
+
   app.use('/b/:slug/fg/*', bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => c.text('The form is too large.', 413) }));
 
   // ---- login (no session yet)

@@ -11,7 +11,8 @@ export function securityHeaders(https: boolean): MiddlewareHandler {
     await next();
     c.header('content-security-policy', CONTENT_SECURITY_POLICY);
     c.header('x-content-type-options', 'nosniff');
-    c.header('referrer-policy', 'no-referrer');
+    // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the console's own forms
+    c.header('referrer-policy', 'same-origin');
     c.header('x-frame-options', 'DENY');
     c.header('cross-origin-opener-policy', 'same-origin');
     c.header('permissions-policy', 'camera=(), microphone=(), geolocation=(), interest-cohort=()');

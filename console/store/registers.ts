@@ -4,6 +4,8 @@
  * stored, a failure anywhere leaves the previous one served, and serials only go up.
  */
 import { createHash } from 'node:crypto';
+import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import { lintPayload, type Problem } from '../../cli/lint';
 import { diffPayloads, type RegisterDiff } from '../../cli/diff';
@@ -73,9 +75,26 @@ function emptyPayload(like: RegisterPayload): RegisterPayload {
   return { ...like, serial: 0, tools: [] };
 }
 
-export type PublishResult = { ok: true; serial: number; warnings: Problem[] } | { ok: false; errors: Problem[] };
+export type PublishResult = { ok: true; serial: number; warnings: Problem[]; exportError?: string } | { ok: false; errors: Problem[] };
 
 export async function publish(ctx: ConsoleContext, board: Board, actor: string): Promise<PublishResult> {
+  const result = await publishInDatabase(ctx, board, actor);
+  if (!result.ok || !ctx.settings.registerDir) return result;
+  // the database is what the console serves; the folder copy follows it and says when it could not
+  try {
+    const latest = await latestRegister(ctx.db, board.id);
+    const dir = join(ctx.settings.registerDir, board.slug);
+    mkdirSync(dir, { recursive: true });
+    const tmp = join(dir, `.register.json.${process.pid}.${Date.now()}.tmp`);
+    writeFileSync(tmp, latest!.envelope);
+    renameSync(tmp, join(dir, 'register.json'));
+    return result;
+  } catch (error) {
+    return { ...result, exportError: `published, but not written to ${ctx.settings.registerDir}: ${(error as Error).message}` };
+  }
+}
+
+async function publishInDatabase(ctx: ConsoleContext, board: Board, actor: string): Promise<PublishResult> {
   const key = await boardSigningKey(ctx.master, board);
   const publicRaw = decodeBase64(board.publicKey)!;
   return ctx.db.transaction(async (tx) => {

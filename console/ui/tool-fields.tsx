@@ -137,13 +137,16 @@ export function ToolFields({ page, form, prefix = '', disabled = false }: { page
         <legend>{page.t('sectionUse')}</legend>
         {fields(USE)}
       </fieldset>
-      <fieldset>
+      <details class="sheet-fields">
+        <summary>{page.t('sectionSheet')}</summary>
+        <fieldset>
         <legend>{page.t('sectionSheet')}</legend>
         <Choices page={page} name="audience" legend="f_audience" options={AUDIENCES} form={form} prefix={prefix} disabled={disabled} />
         <Select page={page} name="sheetType" label="f_sheetType" form={form} prefix={prefix} disabled={disabled} options={[['', page.t('none')], ['leermiddel', 'I. leermiddel'], ['informatiemiddel', 'II. informatiemiddel']]} />
         <Choices page={page} name="purposes" legend="f_purposes" options={PURPOSES} form={form} prefix={prefix} disabled={disabled} labels={(letter) => `${letter}. ${extensionText(`purpose_${letter}` as MessageKey)}`} />
         {fields(SHEET)}
-      </fieldset>
+        </fieldset>
+      </details>
     </div>
   );
 }

@@ -1,0 +1,190 @@
+/**
+ * `bijsluiter console …`: the FG console.
+ *   console [--data DIR] [--port 8080] [--host 127.0.0.1] [--public-url URL] [--retention-days 365] [--register-dir DIR]
+ *   console init --board SLUG --name NAME --fg-email E [--fg-name N] [--password-file F] [--public-url URL] [--json]
+ *   console token --board SLUG --fg-email E [--label L]
+ *   console import SOURCE --board SLUG [--public-key BASE64]   (YAML file or folder, CSV, signed register)
+ * Every subcommand uses `--data DIR` (embedded database) or, when DATABASE_URL is set, PostgreSQL.
+ */
+import { randomBytes } from 'node:crypto';
+import { importPublicKey, verifyEnvelope } from '../../lib/register/dsse';
+import { decodeBase64 } from '../../lib/register/base64';
+import { envelopeSchema, REGISTER_PAYLOAD_TYPE } from '../../lib/register/schema';
+import { openDatabase, type Database } from '../../console/db/open';
+import { loadMasterKey } from '../../console/master-key';
+import { checkPublicUrl, startConsole } from '../../console/start';
+import { createApiToken, findUserByEmail } from '../../console/store/accounts';
+import { boardPolicy, createBoard, findBoard, SLUG_PATTERN } from '../../console/store/boards';
+import { importTools } from '../../console/store/import';
+import { option, parseArgs, positional, requiredOption, type ParsedArgs } from '../args';
+import { CliError, parseJsonFile, readText, type Output } from '../io';
+import { formatProblems } from '../lint';
+import { csvTools, loadSource } from '../source';
+
+const DEFAULT_PORT = 8080;
+
+interface Storage {
+  dataDir?: string;
+  databaseUrl?: string;
+}
+
+function storage(args: ParsedArgs, command: string): Storage {
+  const databaseUrl = process.env.DATABASE_URL || undefined;
+  const dataDir = option(args, 'data');
+  if (!databaseUrl && !dataDir) throw new CliError(`${command} needs --data DIR (the embedded database's folder) or DATABASE_URL`);
+  return databaseUrl ? { databaseUrl } : { dataDir };
+}
+
+async function withDatabase<T>(where: Storage, work: (database: Database, master: Buffer) => Promise<T>): Promise<T> {
+  let master: Buffer;
+  try {
+    master = loadMasterKey({ env: process.env, ...where });
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  const database = await openDatabase(where).catch((error: Error) => {
+    throw new CliError(`cannot open the database: ${error.message}`);
+  });
+  try {
+    return await work(database, master);
+  } finally {
+    await database.close();
+  }
+}
+
+function publicUrlOf(args: ParsedArgs, port: number): string {
+  const url = (option(args, 'public-url') ?? process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '');
+  try {
+    checkPublicUrl(url);
+  } catch (error) {
+    throw new CliError((error as Error).message);
+  }
+  return url;
+}
+
+async function init(argv: string[], io: Output): Promise<number> {
+  const args = parseArgs(argv, ['data', 'board', 'name', 'fg-email', 'fg-name', 'password-file', 'public-url'], ['json']);
+  const slug = requiredOption(args, 'board', 'console init');
+  if (!SLUG_PATTERN.test(slug)) throw new CliError(`--board "${slug}": use 2–40 lowercase letters, digits and hyphens (it is part of every address)`);
+  const name = requiredOption(args, 'name', 'console init');
+  const fgEmail = requiredOption(args, 'fg-email', 'console init').trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(fgEmail)) throw new CliError(`--fg-email "${fgEmail}" is not an e-mail address`);
+  const passwordFile = option(args, 'password-file');
+  const password = passwordFile ? readText(passwordFile, 'password file').replace(/\r?\n$/, '') : randomBytes(15).toString('base64url');
+  if (password.length < 12) throw new CliError('the password must be at least 12 characters');
+  const publicUrl = publicUrlOf(args, DEFAULT_PORT);
+  return withDatabase(storage(args, 'console init'), async (database, master) => {
+    const created = await createBoard(database.db, master, { slug, name, fgEmail, fgName: option(args, 'fg-name'), password });
+    if (!created) {
+      io.err(`board "${slug}" already exists; nothing was added (its FG can make API tokens with "console token", its keys stay as they are)`);
+      return 1;
+    }
+    const policy = boardPolicy(publicUrl, created.board, created.intakeToken);
+    if (args.flags.has('json')) {
+      io.out(JSON.stringify({ board: slug, policy }));
+      if (!passwordFile) io.err(`password for ${fgEmail} (shown once): ${password}`);
+      return 0;
+    }
+    io.out(`board "${slug}" (${name}) created`);
+    io.out(`FG login:  ${publicUrl}/b/${slug}/fg/  as ${fgEmail}`);
+    if (!passwordFile) io.out(`password:  ${password}   (shown once: keep it in your password manager)`);
+    io.out('');
+    io.out('Policy values for the extension (give these to your IT admin; the requestToken is not shown again):');
+    io.out(JSON.stringify(policy, null, 2));
+    return 0;
+  });
+}
+
+async function token(argv: string[], io: Output): Promise<number> {
+  const args = parseArgs(argv, ['data', 'board', 'fg-email', 'label']);
+  const slug = requiredOption(args, 'board', 'console token');
+  const fgEmail = requiredOption(args, 'fg-email', 'console token');
+  return withDatabase(storage(args, 'console token'), async (database) => {
+    const board = await findBoard(database.db, slug);
+    if (!board) throw new CliError(`no board "${slug}"`);
+    const user = await findUserByEmail(database.db, board.id, fgEmail);
+    if (!user) throw new CliError(`board "${slug}" has no FG account ${fgEmail}`);
+    const made = await createApiToken(database.db, user, option(args, 'label') ?? 'command line');
+    io.out(`API token for ${user.email} on board "${slug}" (shown once):`);
+    io.out(made);
+    return 0;
+  });
+}
+
+/** Tools from a YAML file or folder, a CSV export, or a signed register (verified when a key is given). */
+async function readToolsFrom(source: string, publicKey: string | undefined): Promise<unknown[]> {
+  if (/\.json$/i.test(source)) {
+    const raw = parseJsonFile(source, 'register');
+    const envelope = envelopeSchema.safeParse(raw);
+    if (!envelope.success) throw new CliError(`${source} is not a signed register (DSSE envelope)`);
+    if (publicKey) {
+      const key = await importPublicKey(publicKey.trim());
+      if ('error' in key) throw new CliError(`--public-key: ${key.error}`);
+      const verified = await verifyEnvelope(envelope.data, [key], REGISTER_PAYLOAD_TYPE);
+      if (!verified.ok) throw new CliError(`${source}: the signature does not verify with that key`);
+    }
+    const bytes = decodeBase64(envelope.data.payload);
+    if (!bytes) throw new CliError(`${source}: the payload is not valid base64`);
+    const payload = JSON.parse(new TextDecoder().decode(bytes)) as { tools?: unknown };
+    if (!Array.isArray(payload.tools)) throw new CliError(`${source}: the payload has no tools`);
+    return payload.tools;
+  }
+  if (/\.csv$/i.test(source)) return csvTools(source).map((t) => t.tool);
+  return loadSource(source).tools;
+}
+
+async function importCommand(argv: string[], io: Output): Promise<number> {
+  const args = parseArgs(argv, ['data', 'board', 'public-key', 'as']);
+  const source = positional(args, 0, 'a SOURCE (YAML file or folder, CSV, or signed register .json)', 'console import');
+  const slug = requiredOption(args, 'board', 'console import');
+  const tools = await readToolsFrom(source, option(args, 'public-key'));
+  return withDatabase(storage(args, 'console import'), async (database) => {
+    const board = await findBoard(database.db, slug);
+    if (!board) throw new CliError(`no board "${slug}"`);
+    const result = await importTools(database.db, board.id, tools, option(args, 'as') ?? 'console import', new Date(), source);
+    if (!result.ok) {
+      for (const line of formatProblems(result.errors)) io.err(line);
+      io.err(`nothing imported: ${result.errors.length} error(s)`);
+      return 1;
+    }
+    io.out(`imported ${result.added + result.replaced} tool(s) into board "${slug}" (${result.added} new, ${result.replaced} replaced; ${result.warnings.length} warning(s)); publish from the console to make them reach the extensions`);
+    return 0;
+  });
+}
+
+async function serve(argv: string[], io: Output): Promise<number> {
+  const args = parseArgs(argv, ['data', 'port', 'host', 'public-url', 'retention-days', 'register-dir']);
+  const port = Number(option(args, 'port') ?? process.env.PORT ?? DEFAULT_PORT);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new CliError('--port must be a port number');
+  const retentionDays = Number(option(args, 'retention-days') ?? 365);
+  if (!Number.isInteger(retentionDays) || retentionDays < 1) throw new CliError('--retention-days must be a whole number of days (at least 1)');
+  const where = storage(args, 'console');
+  const publicUrl = publicUrlOf(args, port);
+  let running;
+  try {
+    running = await startConsole({ ...where, port, host: option(args, 'host') ?? process.env.HOST ?? '127.0.0.1', publicUrl, settings: { retentionDays, registerDir: option(args, 'register-dir') ?? null } });
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    throw new CliError(e.code === 'EADDRINUSE' ? `port ${port} is in use; pick another with --port` : e.message);
+  }
+  io.out(`Bijsluiter console on ${running.url} (${running.database.kind === 'pglite' ? `embedded database in ${where.dataDir}` : 'PostgreSQL'}), public address ${publicUrl}`);
+  if (!running.ctx.settings.smtpUrl) io.out('No SMTP_URL: no e-mail goes out (the webhook, if a board sets one, still does).');
+  io.out('Ctrl+C stops.');
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await running.close();
+  return 0;
+}
+
+const SUBCOMMANDS: Record<string, (argv: string[], io: Output) => Promise<number>> = { init, token, import: importCommand };
+
+export async function consoleCommand(argv: string[], io: Output): Promise<number> {
+  const [first, ...rest] = argv;
+  const sub = first ? SUBCOMMANDS[first] : undefined;
+  return sub ? sub(rest, io) : serve(argv, io);
+}
+
+
