@@ -7,7 +7,7 @@ import { createServer as createHttpServer, type IncomingMessage, type Server, ty
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
-import { defaultSettings, type ConsoleContext, type ConsoleSettings } from './context';
+import { DEFAULT_LIMITS, defaultSettings, type ConsoleContext, type ConsoleSettings } from './context';
 import { openDatabase, type Database } from './db/open';
 import { createApp } from './http/app';
 import { startJobs, type Jobs } from './jobs';
@@ -69,7 +69,7 @@ export async function startConsole(options: StartOptions = {}): Promise<RunningC
     const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
     const publicUrl = (options.publicUrl ?? url).replace(/\/+$/, '');
     checkPublicUrl(publicUrl);
-    Object.assign(ctx.settings, defaultSettings(publicUrl), { smtpUrl: env.SMTP_URL ?? null, mailFrom: env.MAIL_FROM ?? defaultSettings(publicUrl).mailFrom, trustProxy: env.BIJSLUITER_TRUST_PROXY === '1' }, options.settings ?? {});
+    Object.assign(ctx.settings, defaultSettings(publicUrl), { smtpUrl: env.SMTP_URL || null, mailFrom: env.MAIL_FROM ?? defaultSettings(publicUrl).mailFrom, trustProxy: env.BIJSLUITER_TRUST_PROXY === '1', limits: limitsFromEnv(env) }, options.settings ?? {});
     const jobs = options.jobs === false ? null : startJobs(ctx, options.senders ?? realSenders(ctx), log);
     const running = server;
     return {
@@ -90,6 +90,22 @@ export async function startConsole(options: StartOptions = {}): Promise<RunningC
     await database.close().catch(() => undefined);
     throw error;
   }
+}
+
+/**
+ * Intake limits an operator may raise (a large school behind one address): BIJSLUITER_INTAKE_LIMIT
+ * requests per address per 10 minutes, BIJSLUITER_INTAKE_PER_PERSON per e-mail address per hour.
+ */
+export function limitsFromEnv(env: NodeJS.ProcessEnv): ConsoleSettings['limits'] {
+  const count = (name: string, fallback: number) => {
+    const value = Number(env[name]);
+    return Number.isInteger(value) && value > 0 ? value : fallback;
+  };
+  return {
+    ...DEFAULT_LIMITS,
+    intakePerAddress: { ...DEFAULT_LIMITS.intakePerAddress, max: count('BIJSLUITER_INTAKE_LIMIT', DEFAULT_LIMITS.intakePerAddress.max) },
+    intakePerEmail: { ...DEFAULT_LIMITS.intakePerEmail, max: count('BIJSLUITER_INTAKE_PER_PERSON', DEFAULT_LIMITS.intakePerEmail.max) },
+  };
 }
 
 /** https, or http on this machine only: teachers' data never crosses a network in the clear. */
