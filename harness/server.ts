@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { ReceiverCore } from '../server/receiver';
@@ -27,14 +28,25 @@ export interface LocalInternet {
 
 const tls = (name: string) => readFileSync(fileURLToPath(new URL(`./tls/${name}`, import.meta.url)));
 
-/** Starts the server on a free port of 127.0.0.1; `receiver` answers for RECEIVER_HOST. */
-export async function startLocalInternet(initialRegister = '', receiver?: ReceiverCore): Promise<LocalInternet> {
+/** A server mounted for one host (the FG console, say): gets every request for that host. */
+export type HostHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/**
+ * Starts the server on a free port of 127.0.0.1; `receiver` answers for RECEIVER_HOST, and each
+ * entry of `hosts` for its host.
+ */
+export async function startLocalInternet(initialRegister = '', receiver?: ReceiverCore, hosts: Record<string, HostHandler> = {}): Promise<LocalInternet> {
   const registers = new Map<string, string>([[REGISTER_HOST, initialRegister]]);
   const requests: LocalInternet['requests'] = [];
   const server: Server = createServer({ key: tls('test-only-key.pem'), cert: tls('test-only-cert.pem') }, (req, res) => {
     const host = (req.headers.host ?? '').replace(/:\d+$/, '');
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     requests.push({ host, path, url: req.url ?? '/', origin: String(req.headers.origin ?? ''), userAgent: String(req.headers['user-agent'] ?? '') });
+    const mounted = hosts[host];
+    if (mounted) {
+      mounted(req, res);
+      return;
+    }
     const register = registers.get(host);
     if (register !== undefined && path === '/register.json') {
       const etag = `"${createHash('sha256').update(register).digest('hex').slice(0, 16)}"`;

@@ -1,0 +1,141 @@
+/**
+ * The whole loop in real Chromium against a real console (embedded database): the extension is
+ * pointed at the console by policy; a teacher asks for Gimkit from the popup; the FG logs in to
+ * the console in the same browser, finds the request, approves it with a tool record, publishes;
+ * the extension picks up the new register, Gimkit's badge turns ✓, and My requests shows the
+ * FG's decision and note. The console's pages are checked with axe on the way.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { EXTENSION_ID, readBadge, removePolicy, waitFor, writePolicy, launchWithExtension, type ExtensionBrowser } from '../../harness/chromium';
+import { seriousViolations } from '../../harness/axe';
+import { submitRequestForm } from '../../harness/request-form';
+import { openPopupFor } from '../../harness/session';
+import { RECEIVER_HOST, startLocalInternet, type LocalInternet } from '../../harness/server';
+import { startConsole, type RunningConsole } from '../../console/start';
+import { boardPolicy, createBoard } from '../../console/store/boards';
+import { createApiToken, findUserByEmail } from '../../console/store/accounts';
+import { importTools } from '../../console/store/import';
+import { publish } from '../../console/store/registers';
+import { listRequests } from '../../console/store/requests';
+import { loadSource } from '../../cli/source';
+
+const CONSOLE = `https://${RECEIVER_HOST}`;
+const FG = { email: 'fg@voorbeeld.example', password: 'correct horse battery staple' };
+let fgConsole: RunningConsole;
+let internet: LocalInternet;
+let browser: ExtensionBrowser;
+let boardId: number;
+
+beforeAll(async () => {
+  fgConsole = await startConsole({ publicUrl: CONSOLE, jobs: false, log: () => undefined, env: {} });
+  const created = await createBoard(fgConsole.ctx.db, fgConsole.ctx.master, { slug: 'voorbeeld', name: 'Stichting Voorbeeld Onderwijs', fgEmail: FG.email, fgName: 'A. Jansen', password: FG.password });
+  boardId = created!.board.id;
+  // the FG moved over from the CLI: the demo source becomes the board's tools, published as serial 1
+  const imported = await importTools(fgConsole.ctx.db, boardId, loadSource('demo/source').tools, FG.email, new Date(), 'demo/source');
+  expect(imported.ok).toBe(true);
+  expect(await publish(fgConsole.ctx, created!.board, FG.email)).toMatchObject({ ok: true, serial: 1 });
+  internet = await startLocalInternet('', undefined, { [RECEIVER_HOST]: fgConsole.handle });
+  // the policy values `console init` prints, as the IT admin deploys them
+  writePolicy({ ...boardPolicy(CONSOLE, created!.board, created!.intakeToken), schoolName: 'OBS De Linde', disableFirstRunPage: true });
+  browser = await launchWithExtension({ port: internet.port });
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await options.waitForFunction(() => document.querySelector('#register-serial')?.textContent === '1', undefined, { timeout: 30_000 });
+  await options.close();
+});
+
+afterAll(async () => {
+  removePolicy();
+  await browser?.close();
+  await internet?.close();
+  await fgConsole?.close();
+});
+
+async function expectAxeClean(page: Page): Promise<void> {
+  expect(await seriousViolations(page)).toEqual([]);
+}
+
+describe('request → inbox → decision → publish → badge', () => {
+  let requestId: string;
+  let fg: Page;
+
+  it('the teacher asks for Gimkit from the popup; the request lands in the board\'s inbox with the token checked', async () => {
+    const popup = await openPopupFor(browser, 'https://www.gimkit.com/');
+    expect(await popup.textContent('.verdict-words')).toBe('Not vetted');
+    await submitRequestForm(popup, { name: 'M. de Boer', email: 'm.deboer@school.example', purpose: 'Oefenen met woordenschat', subject: 'Engels', groups: 'groep 7 en 8', studentCount: 52, studentAge: '10-12', personalData: ['voornaam'], message: 'Graag voor de kerstvakantie' });
+    const stored = await waitFor(() => listRequests(fgConsole.ctx.db, boardId), (rows) => rows.length === 1, 30_000);
+    expect(stored).toHaveLength(1);
+    requestId = stored[0]!.requestId;
+    expect(stored[0]).toMatchObject({ toolName: 'Gimkit', toolHost: 'www.gimkit.com', status: 'received' });
+    await popup.waitForSelector('.my-requests li[data-state="delivered"]');
+  });
+
+  it('the FG logs in, finds the request in the inbox with everything the teacher sent (axe-clean)', async () => {
+    fg = await browser.context.newPage();
+    await fg.goto(`${CONSOLE}/b/voorbeeld/fg/`);
+    expect(fg.url()).toBe(`${CONSOLE}/b/voorbeeld/fg/login`);
+    await expectAxeClean(fg);
+    await fg.fill('#email', FG.email);
+    await fg.fill('#password', FG.password);
+    await fg.click('button[type=submit]');
+    await fg.waitForURL(`${CONSOLE}/b/voorbeeld/fg/`);
+    expect(await fg.textContent(`tr[data-request="${requestId}"]`)).toContain('Gimkit');
+    await expectAxeClean(fg);
+    await fg.click(`tr[data-request="${requestId}"] a`);
+    await fg.waitForURL(`${CONSOLE}/b/voorbeeld/fg/requests/${requestId}`);
+    const facts = await fg.textContent('dl.facts');
+    expect(facts).toContain('M. de Boer <m.deboer@school.example>');
+    expect(facts).toContain('Oefenen met woordenschat');
+    expect(facts).toContain('Graag voor de kerstvakantie');
+    expect(await fg.textContent('#register ~ p')).toContain('Gimkit');
+    await expectAxeClean(fg);
+  });
+
+  it('the FG approves it with a tool record; a missing agreement date is refused first with the reason', async () => {
+    await fg.check('#decision-approved');
+    await fg.fill('#note', 'Goedgekeurd: leerlingen spelen met een bijnaam.');
+    await fg.check('#withTool');
+    await fg.click('form[action$="/decision"] button[type=submit]');
+    expect(await fg.textContent('.problems.errors')).toContain('agreement');
+    expect(await listRequestStatus()).toBe('received');
+    await fg.selectOption('#tool-agreementType', 'model-verwerkersovereenkomst');
+    await fg.fill('#tool-signedOn', '2026-11-30');
+    await fg.fill('#tool-validUntil', '2028-11-30');
+    await fg.fill('#tool-conditions', 'Leerlingen spelen met een bijnaam');
+    await fg.click('form[action$="/decision"] button[type=submit]');
+    await fg.waitForURL(/\?done=decision$/);
+    // the interface follows the FG account's language (Dutch by default), not the browser's
+    expect(await fg.textContent('.flash-ok')).toContain('Besluit opgeslagen');
+    expect(await listRequestStatus()).toBe('approved');
+  });
+
+  it('publish shows the change for teachers and signs serial 2 (axe-clean)', async () => {
+    await fg.goto(`${CONSOLE}/b/voorbeeld/fg/publish`);
+    expect(await fg.textContent('.diff')).toContain('Gimkit');
+    await expectAxeClean(fg);
+    await fg.click('form[action$="/publish"] button[type=submit]');
+    await fg.waitForURL(/published=2$/);
+    expect(await fg.textContent('.flash-ok')).toContain('Volgnummer 2 gepubliceerd');
+  });
+
+  it('the extension takes the new register: Gimkit\'s badge turns ✓ and My requests shows the decision and note', async () => {
+    const options = await browser.context.newPage();
+    await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+    await options.click('#sync-now');
+    await options.waitForFunction(() => document.querySelector('#register-serial')?.textContent === '2', undefined, { timeout: 30_000 });
+    const page = await browser.context.newPage();
+    await page.goto('https://www.gimkit.com/');
+    const badge = await waitFor(async () => readBadge(await browser.worker(), 'https://www.gimkit.com/'), (b) => b?.text === '✓', 20_000);
+    expect(badge?.text).toBe('✓');
+    expect(badge?.title).toContain('Gimkit: approved');
+    const popup = await openPopupFor(browser, 'https://www.gimkit.com/');
+    expect(await popup.textContent('.verdict-words')).toBe('Approved');
+    await popup.waitForFunction(() => document.querySelector('.my-requests .fg-status')?.textContent?.includes('Goedgekeurd: leerlingen spelen met een bijnaam.'), undefined, { timeout: 15_000 });
+    expect(await popup.textContent('.my-requests .fg-status')).toMatch(/approved/i);
+  });
+});
+
+async function listRequestStatus(): Promise<string | undefined> {
+  return (await listRequests(fgConsole.ctx.db, boardId))[0]?.status;
+}
