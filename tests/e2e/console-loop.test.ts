@@ -12,32 +12,24 @@ import { seriousViolations } from '../../harness/axe';
 import { submitRequestForm } from '../../harness/request-form';
 import { openPopupFor } from '../../harness/session';
 import { RECEIVER_HOST, startLocalInternet, type LocalInternet } from '../../harness/server';
-import { startConsole, type RunningConsole } from '../../console/start';
-import { boardPolicy, createBoard } from '../../console/store/boards';
-import { createApiToken, findUserByEmail } from '../../console/store/accounts';
-import { importTools } from '../../console/store/import';
-import { publish } from '../../console/store/registers';
+import { CONSOLE_URL as CONSOLE, DEMO_FG as FG, DEMO_SLUG, fgApprove, fgLogin, fgPublish, startDemoConsole } from '../../harness/console';
+import type { RunningConsole } from '../../console/start';
 import { listRequests } from '../../console/store/requests';
-import { loadSource } from '../../cli/source';
 
-const CONSOLE = `https://${RECEIVER_HOST}`;
-const FG = { email: 'fg@voorbeeld.example', password: 'correct horse battery staple' };
 let fgConsole: RunningConsole;
 let internet: LocalInternet;
 let browser: ExtensionBrowser;
 let boardId: number;
+const BASE = `${CONSOLE}/b/${DEMO_SLUG}/fg`;
 
 beforeAll(async () => {
-  fgConsole = await startConsole({ publicUrl: CONSOLE, jobs: false, log: () => undefined, env: {} });
-  const created = await createBoard(fgConsole.ctx.db, fgConsole.ctx.master, { slug: 'voorbeeld', name: 'Stichting Voorbeeld Onderwijs', fgEmail: FG.email, fgName: 'A. Jansen', password: FG.password });
-  boardId = created!.board.id;
-  // the FG moved over from the CLI: the demo source becomes the board's tools, published as serial 1
-  const imported = await importTools(fgConsole.ctx.db, boardId, loadSource('demo/source').tools, FG.email, new Date(), 'demo/source');
-  expect(imported.ok).toBe(true);
-  expect(await publish(fgConsole.ctx, created!.board, FG.email)).toMatchObject({ ok: true, serial: 1 });
+  // the FG moved over from the CLI: the demo source is the board's tools, published as serial 1
+  const demo = await startDemoConsole();
+  fgConsole = demo.console;
+  boardId = demo.board.id;
   internet = await startLocalInternet('', undefined, { [RECEIVER_HOST]: fgConsole.handle });
   // the policy values `console init` prints, as the IT admin deploys them
-  writePolicy({ ...boardPolicy(CONSOLE, created!.board, created!.intakeToken), schoolName: 'OBS De Linde', disableFirstRunPage: true });
+  writePolicy({ ...demo.policy, schoolName: 'OBS De Linde', disableFirstRunPage: true });
   browser = await launchWithExtension({ port: internet.port });
   const options = await browser.context.newPage();
   await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
@@ -73,23 +65,24 @@ describe('request → inbox → decision → publish → badge', () => {
 
   it('the FG logs in, finds the request in the inbox with everything the teacher sent (axe-clean)', async () => {
     fg = await browser.context.newPage();
-    await fg.goto(`${CONSOLE}/b/voorbeeld/fg/`);
-    expect(fg.url()).toBe(`${CONSOLE}/b/voorbeeld/fg/login`);
+    await fg.goto(`${BASE}/`);
+    expect(fg.url()).toBe(`${BASE}/login`);
     await expectAxeClean(fg);
-    await fg.fill('#email', FG.email);
-    await fg.fill('#password', FG.password);
-    await fg.click('button[type=submit]');
-    await fg.waitForURL(`${CONSOLE}/b/voorbeeld/fg/`);
+    await fgLogin(fg, BASE, FG);
     expect(await fg.textContent(`tr[data-request="${requestId}"]`)).toContain('Gimkit');
     await expectAxeClean(fg);
     await fg.click(`tr[data-request="${requestId}"] a`);
-    await fg.waitForURL(`${CONSOLE}/b/voorbeeld/fg/requests/${requestId}`);
+    await fg.waitForURL(`${BASE}/requests/${requestId}`);
     const facts = await fg.textContent('dl.facts');
     expect(facts).toContain('M. de Boer <m.deboer@school.example>');
     expect(facts).toContain('Oefenen met woordenschat');
     expect(facts).toContain('Graag voor de kerstvakantie');
     expect(await fg.textContent('#register ~ p')).toContain('Gimkit');
     await expectAxeClean(fg);
+    // control: the same check fires on an unlabelled field in this page
+    await fg.evaluate(() => document.querySelector('main')!.append(Object.assign(document.createElement('input'), { type: 'text' })));
+    expect((await seriousViolations(fg)).map((v) => v.id)).toContain('label');
+    await fg.reload();
   });
 
   it('the FG approves it with a tool record; a missing agreement date is refused first with the reason', async () => {
@@ -99,23 +92,17 @@ describe('request → inbox → decision → publish → badge', () => {
     await fg.click('form[action$="/decision"] button[type=submit]');
     expect(await fg.textContent('.problems.errors')).toContain('agreement');
     expect(await listRequestStatus()).toBe('received');
-    await fg.selectOption('#tool-agreementType', 'model-verwerkersovereenkomst');
-    await fg.fill('#tool-signedOn', '2026-11-30');
-    await fg.fill('#tool-validUntil', '2028-11-30');
-    await fg.fill('#tool-conditions', 'Leerlingen spelen met een bijnaam');
-    await fg.click('form[action$="/decision"] button[type=submit]');
-    await fg.waitForURL(/\?done=decision$/);
+    await fgApprove(fg, BASE, requestId, { note: 'Goedgekeurd: leerlingen spelen met een bijnaam.', signedOn: '2026-11-30', validUntil: '2028-11-30', conditions: 'Leerlingen spelen met een bijnaam' });
     // the interface follows the FG account's language (Dutch by default), not the browser's
     expect(await fg.textContent('.flash-ok')).toContain('Besluit opgeslagen');
     expect(await listRequestStatus()).toBe('approved');
   });
 
   it('publish shows the change for teachers and signs serial 2 (axe-clean)', async () => {
-    await fg.goto(`${CONSOLE}/b/voorbeeld/fg/publish`);
+    await fg.goto(`${BASE}/publish`);
     expect(await fg.textContent('.diff')).toContain('Gimkit');
     await expectAxeClean(fg);
-    await fg.click('form[action$="/publish"] button[type=submit]');
-    await fg.waitForURL(/published=2$/);
+    expect(await fgPublish(fg, BASE)).toBe(2);
     expect(await fg.textContent('.flash-ok')).toContain('Volgnummer 2 gepubliceerd');
   });
 
