@@ -1,14 +1,20 @@
 /**
- * The demo: builds nothing itself (npm run demo builds first), serves the demo register signed
- * with the DEMO-ONLY key on a local HTTPS stand-in for the internet, configures the extension on
- * its options page as a teacher would, visits a handful of learning sites and prints what the
- * toolbar tells the teacher for each. With a display it leaves the browser open.
+ * The demo: the whole loop through the FG console on its embedded database. npm run demo builds
+ * the extension first; this starts the console (one board, the demo tools imported and published
+ * as serial 1), points the extension at it by policy (as an IT admin does), visits a handful of
+ * learning sites and prints what the toolbar tells the teacher; then a teacher asks the FG to vet
+ * Baamboozle from the popup, the FG finds it in the console's inbox, approves it with a tool
+ * record and publishes, and the teacher's badge turns ✓ with the decision in My requests. With a
+ * display it leaves the browser open on the console.
  */
-import { datedDemoPayload, demoKey, demoPublicKey, signPayload } from '../harness/demo-register';
-import { configureOnOptionsPage, EXTENSION_ID, launchWithExtension, readBadge, waitFor } from '../harness/chromium';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXTENSION_ID, launchWithExtension, readBadge, removePolicy, waitFor, writePolicy } from '../harness/chromium';
+import { CONSOLE_URL, DEMO_FG, fgApprove, fgLogin, fgPublish, startDemoConsole } from '../harness/console';
 import { submitRequestForm } from '../harness/request-form';
-import { RECEIVER_HOST, REGISTER_URL, startLocalInternet } from '../harness/server';
-import { createReceiver } from '../server/receiver';
+import { RECEIVER_HOST, startLocalInternet } from '../harness/server';
+import { listRequests } from '../console/store/requests';
 
 const SITES = [
   'https://wordwall.net/nl/create',
@@ -24,12 +30,18 @@ const SITES = [
 ];
 
 const interactive = Boolean(process.env.DISPLAY) && !process.env.CI && !process.argv.includes('--headless');
-const receiver = createReceiver({ publicUrl: `https://${RECEIVER_HOST}` });
-const internet = await startLocalInternet(await signPayload(datedDemoPayload(1), await demoKey()), receiver);
+const dataDir = mkdtempSync(join(tmpdir(), 'bijsluiter-console-demo-'));
+const demo = await startDemoConsole(dataDir);
+const internet = await startLocalInternet('', undefined, { [RECEIVER_HOST]: demo.console.handle });
+writePolicy({ ...demo.policy, schoolName: 'OBS De Linde', disableFirstRunPage: true });
 const browser = await launchWithExtension({ port: internet.port, headless: !interactive });
+const say = (line = '') => console.log(line);
 try {
-  await configureOnOptionsPage(browser, REGISTER_URL, demoPublicKey(), 1);
-  console.log(`Register loaded: ${REGISTER_URL} (demo publisher, serial 1, signed with the DEMO-ONLY key)\n`);
+  say(`FG console: ${CONSOLE_URL}/b/${demo.board.slug}/fg/ (embedded database in ${dataDir}), 30 demo tools imported, register serial 1 published.`);
+  say(`Extension policy from "console init": registerUrl ${demo.policy.registerUrl as string}, with the board's public key and request token.\n`);
+  const options = await browser.context.newPage();
+  await options.goto(`chrome-extension://${EXTENSION_ID}/options.html`);
+  await options.waitForFunction(() => document.querySelector('#register-serial')?.textContent === '1', undefined, { timeout: 30_000 });
 
   const worker = await browser.worker();
   const rows: string[][] = [];
@@ -40,34 +52,58 @@ try {
     rows.push([new URL(url).host, badge?.text || '(none)', badge?.title ?? '(no tab)']);
   }
   const width = Math.max(...rows.map((r) => r[0]!.length));
-  console.log(`${'site'.padEnd(width)}  badge   what the teacher reads in the tooltip`);
-  for (const [host, text, title] of rows) console.log(`${host!.padEnd(width)}  ${text!.padEnd(6)}  ${title}`);
+  say(`${'site'.padEnd(width)}  badge   what the teacher reads in the tooltip`);
+  for (const [host, text, title] of rows) say(`${host!.padEnd(width)}  ${text!.padEnd(6)}  ${title}`);
 
-  // A teacher asks the FG to vet an unvetted tool from the popup; the FG's receiver answers.
+  // 1. request: a teacher asks the FG to vet Baamboozle from the popup
   const site = 'https://www.baamboozle.com/games';
   const tabId = (await readBadge(worker, site))!.tabId;
   const popup = await browser.context.newPage();
+  await popup.setViewportSize({ width: 320, height: 600 });
   await popup.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${tabId}`);
   await popup.waitForSelector('[data-verdict]');
   await submitRequestForm(popup, { name: 'M. de Boer', email: 'm.deboer@school.example', purpose: 'Woordenschat oefenen in groep 7', studentCount: 28, personalData: ['voornaam', 'scores'] });
-  const [received] = await waitFor(async () => receiver.requests(), (r) => r.length === 1, 15_000);
-  console.log(`\nVetting request sent from the popup for ${received!.request.tool.name} (${received!.request.tool.url}).`);
-  console.log(`  The FG's receiver got it once: id ${received!.request.id}, from ${received!.request.requester.name}, ${received!.request.use.studentCount} pupils.`);
+  const [stored] = await waitFor(() => listRequests(demo.console.ctx.db, demo.board.id), (r) => r.length === 1, 15_000);
+  say(`\n1. Request: the teacher asks for ${stored!.toolName} from the popup; the console stored it before answering (id ${stored!.requestId}).`);
   const pending = await waitFor(() => readBadge(worker, site), (b) => b?.text === '…');
-  console.log(`  The badge now says ${pending?.text}: ${pending?.title}`);
-  receiver.setStatus(received!.request.id, 'in-review', 'We vragen de verwerkersovereenkomst op.');
+  say(`   The teacher's badge now says ${pending?.text}: ${pending?.title}`);
+
+  // 2. inbox: the FG logs in and finds it
+  const fg = await browser.context.newPage();
+  await fgLogin(fg, demo.base);
+  const row = (await fg.locator(`tr[data-request="${stored!.requestId}"]`).innerText()).replace(/\s+/g, ' ').trim();
+  say(`2. Inbox: ${DEMO_FG.email} logs in to the console and sees: "${row}"`);
+
+  // 3. decision: approved, with a tool record and a note to the teacher
+  await fgApprove(fg, demo.base, stored!.requestId, { note: 'Goedgekeurd: leerlingen spelen met een bijnaam.', signedOn: '2026-11-30', validUntil: '2028-11-30', conditions: 'Leerlingen spelen met een bijnaam' });
+  say(`3. Decision: approved, with the agreement of 2026-11-30 and the note "Goedgekeurd: leerlingen spelen met een bijnaam."`);
+
+  // 4. publish: the diff, then one click signs serial 2
+  await fg.goto(`${demo.base}/publish`);
+  const diff = (await fg.locator('.diff').innerText()).replace(/\s+/g, ' ').trim();
+  const serial = await fgPublish(fg, demo.base);
+  say(`4. Publish: "${diff}" → signed and published as serial ${serial}.`);
+
+  // 5. badge: the extension takes the new register; the teacher hears back
+  await options.click('#sync-now');
+  await options.waitForFunction((s) => document.querySelector('#register-serial')?.textContent === s, String(serial), { timeout: 30_000 });
+  const approved = await waitFor(() => readBadge(worker, site), (b) => b?.text === '✓', 15_000);
   const again = await browser.context.newPage();
+  await again.setViewportSize({ width: 320, height: 600 });
   await again.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${tabId}`);
-  await again.waitForFunction(() => document.querySelector('.my-requests .fg-status')?.textContent?.includes('being reviewed'), undefined, { timeout: 15_000 });
-  console.log(`  The FG marks it in review; the popup shows: "${(await again.locator('.my-requests li').first().innerText()).replace(/\s+/g, ' ').trim()}"`);
+  await again.waitForFunction(() => document.querySelector('.my-requests .fg-status')?.textContent?.includes('Goedgekeurd'), undefined, { timeout: 15_000 });
+  say(`5. Badge: ${approved?.text} ${approved?.title}`);
+  say(`   My requests: "${(await again.locator('.my-requests li').first().innerText()).replace(/\s+/g, ' ').trim()}"`);
 
   if (interactive) {
-    console.log('\nThe browser stays open: click the Bijsluiter icon on any tab. Press Ctrl+C to stop.');
+    say(`\nThe browser stays open: the console at ${demo.base}/ (${DEMO_FG.email} / ${DEMO_FG.password}) and the Bijsluiter icon on any tab. Ctrl+C stops.`);
     await new Promise(() => undefined);
   }
 } finally {
   if (!interactive) {
+    removePolicy();
     await browser.close();
     await internet.close();
+    await demo.console.close();
   }
 }
