@@ -1,12 +1,15 @@
 /**
  * Retakes the README's screenshots from the real browser: the popup (320 px wide) for an
- * approved, a changed and an unvetted tool, and the options page, against the demo register.
+ * approved, a changed and an unvetted tool, and the options page, against the demo register;
+ * then the FG console's inbox, a request, the tool editor and publish, against the demo console.
  * `npm run screenshots` (builds first).
  */
 import { mkdirSync } from 'node:fs';
 import { configureOnOptionsPage, EXTENSION_ID, launchWithExtension, readBadge, waitFor } from '../harness/chromium';
 import { datedDemoPayload, demoKey, demoPublicKey, signPayload } from '../harness/demo-register';
-import { REGISTER_URL, startLocalInternet } from '../harness/server';
+import { RECEIVER_HOST, REGISTER_URL, startLocalInternet } from '../harness/server';
+import { CONSOLE_URL, fgLogin, startDemoConsole } from '../harness/console';
+import { vettingRequestFor } from '../harness/demo-requests';
 
 const OUT = 'docs/screenshots';
 const POPUPS: [string, string, string[]][] = [
@@ -43,4 +46,38 @@ try {
 } finally {
   await browser.close();
   await internet.close();
+}
+
+// the FG console, with three teachers' requests waiting (two for the same site)
+const demo = await startDemoConsole();
+const consoleInternet = await startLocalInternet('', undefined, { [RECEIVER_HOST]: demo.console.handle });
+const consoleBrowser = await launchWithExtension({ port: consoleInternet.port, locale: 'nl-NL' });
+try {
+  const token = demo.policy.requestToken as string;
+  const requests = [vettingRequestFor('Baamboozle', 'www.baamboozle.com', 'M. de Boer', 'OBS De Linde'), vettingRequestFor('Baamboozle', 'www.baamboozle.com', 'S. Yilmaz', 'OBS De Linde'), vettingRequestFor('Book Creator', 'app.bookcreator.com', 'J. Peeters', 'KBS Het Anker')];
+  const page = await consoleBrowser.context.newPage();
+  await page.setViewportSize({ width: 1100, height: 800 });
+  for (const request of requests) {
+    const status = await page.evaluate(async ({ url, body, token }) => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', 'idempotency-key': body.id, authorization: `Bearer ${token}` }, body: JSON.stringify(body) })).status, { url: `${CONSOLE_URL}/b/${demo.board.slug}/api/requests`, body: request, token });
+    if (status !== 201) throw new Error(`intake answered ${status}`);
+  }
+  await fgLogin(page, demo.base);
+  await page.screenshot({ path: `${OUT}/console-inbox.png`, fullPage: true });
+  await page.goto(`${demo.base}/requests/${requests[0]!.id}`);
+  await page.screenshot({ path: `${OUT}/console-request.png`, fullPage: false });
+  await page.goto(`${demo.base}/tools/wordwall`);
+  await page.screenshot({ path: `${OUT}/console-tool.png`, fullPage: false });
+  await page.goto(`${demo.base}/tools/quizlet`);
+  await page.fill('#bijsluiterVersion', '2.0');
+  await page.click('form.stack button[type=submit]');
+  await page.goto(`${demo.base}/publish`);
+  await page.screenshot({ path: `${OUT}/console-publish.png`, fullPage: true });
+  await page.setViewportSize({ width: 360, height: 740 });
+  await page.goto(`${demo.base}/`);
+  await page.screenshot({ path: `${OUT}/console-phone.png`, fullPage: false });
+  for (const file of ['console-inbox', 'console-request', 'console-tool', 'console-publish', 'console-phone']) console.log(`wrote ${OUT}/${file}.png`);
+} finally {
+  await consoleBrowser.close();
+  await consoleInternet.close();
+  await demo.console.close();
 }

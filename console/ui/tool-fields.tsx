@@ -98,6 +98,19 @@ function Select({ page, name, label, options, form, prefix, disabled }: { page: 
   );
 }
 
+/** A problem's place: the tool (by id) and the field inside it, as an FG reads it. */
+function Where({ problem }: { problem: Problem }) {
+  const field = problem.path.replace(/^tools\[\d+\]\.?/, '');
+  return (
+    <>
+      {problem.toolId ? <strong>{problem.toolId}</strong> : null}
+      {problem.toolId && field ? ' · ' : null}
+      {field ? <code>{field}</code> : null}
+      {problem.toolId || field ? ': ' : null}
+    </>
+  );
+}
+
 export function ProblemList({ page, problems }: { page: PageContext; problems: readonly Problem[] }) {
   const errors = problems.filter((p) => p.level === 'error');
   const warnings = problems.filter((p) => p.level === 'warning');
@@ -106,13 +119,13 @@ export function ProblemList({ page, problems }: { page: PageContext; problems: r
       {errors.length > 0 ? (
         <div class="problems errors" role="alert">
           <h2><span aria-hidden="true">✕ </span>{page.t('errorsFix')}</h2>
-          <ul>{errors.map((p, i) => <li key={i}>{p.path ? <code>{p.path}</code> : null} {p.message}</li>)}</ul>
+          <ul>{errors.map((p, i) => <li key={i}><Where problem={p} />{p.message}</li>)}</ul>
         </div>
       ) : null}
       {warnings.length > 0 ? (
         <div class="problems warnings">
           <h2><span aria-hidden="true">! </span>{page.t('warnings')}</h2>
-          <ul>{warnings.map((p, i) => <li key={i}>{p.path ? <code>{p.path}</code> : null} {p.message}</li>)}</ul>
+          <ul>{warnings.map((p, i) => <li key={i}><Where problem={p} />{p.message}</li>)}</ul>
         </div>
       ) : null}
     </>
