@@ -72,7 +72,7 @@ export function mountIntake(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
       const perEmail = await hit(ctx.db, { key: `intake-email:${board.id}:${email}`, ...ctx.settings.limits.intakePerEmail }, ctx.now());
       if (!perEmail.allowed) return refuse(c, 429, 'too many requests from this e-mail address; try again later', { 'retry-after': String(perEmail.retryAfter) });
       const instant = await fgRecipients(ctx.db, board.id, 'instant');
-      const outcome = await storeRequest(ctx.db, board.id, check.request, check.bodyHash, (row) => requestNotifications(ctx, board, row, instant));
+      const outcome = await storeRequest(ctx.db, board.id, check.request, check.bodyHash, ctx.now(), (row) => requestNotifications(ctx, board, row, instant));
       if (outcome.kind === 'conflict') return refuse(c, 422, 'a different request was already received under this Idempotency-Key; make a new request id');
       if (outcome.kind === 'replay') c.header('idempotent-replayed', 'true');
       return c.json(received(ctx, board, outcome.row), 201);

@@ -19,9 +19,10 @@ export type StoreOutcome = { kind: 'stored'; row: RequestRow } | { kind: 'replay
 /**
  * Stores a request unless one with its id is there: the same body again is a replay (the first
  * answer is given again), another body under the same id is a conflict. `notify` gives the
- * notifications to store with it.
+ * notifications to store with it. `now` is the console's clock, which the digests and the
+ * needs-attention ages compare against (not the database server's).
  */
-export async function storeRequest(db: Db, boardId: number, request: VettingRequest, bodyHash: string, notify: (row: RequestRow) => OutboxMessage[]): Promise<StoreOutcome> {
+export async function storeRequest(db: Db, boardId: number, request: VettingRequest, bodyHash: string, now: Date, notify: (row: RequestRow) => OutboxMessage[]): Promise<StoreOutcome> {
   return db.transaction(async (tx) => {
     const [row] = await tx
       .insert(requests)
@@ -36,6 +37,8 @@ export async function storeRequest(db: Db, boardId: number, request: VettingRequ
         requesterEmail: request.requester.email.toLowerCase(),
         status: 'received',
         note: '',
+        receivedAt: now,
+        updatedAt: now,
       })
       .onConflictDoNothing({ target: [requests.boardId, requests.requestId] })
       .returning();

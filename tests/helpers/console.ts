@@ -3,9 +3,7 @@
  * the machine's PostgreSQL (made per test file, dropped after). The PostgreSQL server comes from
  * TEST_DATABASE_URL or scripts/ensure-postgres.mjs, which starts the machine's cluster.
  */
-import { execFileSync } from 'node:child_process';
 import { randomBytes, randomUUID } from 'node:crypto';
-import pg from 'pg';
 import { startConsole, type RunningConsole, type StartOptions } from '../../console/start';
 import { createBoard } from '../../console/store/boards';
 import { createApiToken, findUserByEmail } from '../../console/store/accounts';
@@ -14,35 +12,8 @@ import type { VettingRequest } from '../../lib/requests/schema';
 export type DbKind = 'pglite' | 'postgres';
 export const DB_KINDS: DbKind[] = ['pglite', 'postgres'];
 
-let adminUrl: string | null = null;
-/** The PostgreSQL server's URL for a role that may create databases. */
-export function postgresAdminUrl(): string {
-  if (!adminUrl) {
-    adminUrl = process.env.TEST_DATABASE_URL ?? execFileSync('node', ['scripts/ensure-postgres.mjs'], { encoding: 'utf8' }).trim().split('\n').at(-1)!;
-  }
-  return adminUrl;
-}
-
-/** A new empty database on the test PostgreSQL; returns its URL and how to drop it. */
-export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
-  const admin = postgresAdminUrl();
-  const name = `bijsluiter_t_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  await client.query(`CREATE DATABASE ${name}`);
-  await client.end();
-  const url = new URL(admin);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const c = new pg.Client({ connectionString: admin });
-      await c.connect();
-      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await c.end();
-    },
-  };
-}
+export { freshPostgres, postgresAdminUrl } from '../../harness/postgres';
+import { freshPostgres } from '../../harness/postgres';
 
 export const TEST_SECRET = randomBytes(32).toString('base64');
 
