@@ -1,9 +1,15 @@
 /**
- * The reference request receiver, for tests, demos and trying a deployment: accepts the
- * contract (shared/spec/deployment-and-requests.md), deduplicates by Idempotency-Key, stores
- * requests in a JSON file (written whole, then renamed), serves each request's statusUrl, and
- * can be told to fail (HTTP 5xx, 400 with a message, a slow answer, a dropped connection, or an
- * answer lost after the request was stored).
+ * TEST DOUBLE, for tests and demos only: not for real use. Real teachers' requests go to the FG
+ * console (`bijsluiter console`, console/), which asks for the board's intake token, keeps
+ * requests in a database readable only by the FG and forgets them after the retention period.
+ * This receiver checks no token and has no accounts.
+ *
+ * It accepts the contract (shared/spec/deployment-and-requests.md), deduplicates by
+ * Idempotency-Key, keeps requests in memory (or, only when `storeFile` is given, in a JSON file
+ * written whole, then renamed), serves each request's statusUrl, and can be told to fail (HTTP
+ * 5xx, 400 with a message, a slow answer, a dropped connection, or an answer lost after the
+ * request was stored). It offers no HTTP route that lists or returns stored requests: tests and
+ * the demo read them in-process (`requests()`, `posts`).
  *
  *   tsx server/receiver.ts [--port 8787] [--store requests.json]
  */
@@ -47,11 +53,16 @@ export interface ReceiverOptions {
   slowMs?: number;
   /** Base URL the statusUrl is built on; defaults to http://127.0.0.1:port. */
   publicUrl?: string;
+  /** Called once for each request newly stored (not for repeats). */
+  onStored?: (stored: StoredRequest) => void;
 }
 
 /** The receiver's logic and controls, without a server of its own (mount `handle` anywhere). */
 export interface ReceiverCore {
-  /** Handles a request under /api/requests; answers 404 for anything else. */
+  /**
+   * Handles POST /api/requests, GET /api/requests/ID/status and OPTIONS; answers 404 for anything
+   * else (there is no listing of stored requests over HTTP).
+   */
   handle(req: IncomingMessage, res: ServerResponse): void;
   /** Requests by id, in the order first received. */
   requests(): StoredRequest[];
@@ -138,9 +149,11 @@ export function createReceiver(options: ReceiverOptions & { publicUrl: string })
       return send(res, 409, { status: 'received', statusUrl: statusUrl(parsed.data.id), message: 'already received' });
     }
     const receivedAt = new Date().toISOString();
-    store.set(parsed.data.id, { request: parsed.data, receivedAt, status: { status: 'received', note: '', updatedAt: receivedAt } });
+    const stored: StoredRequest = { request: parsed.data, receivedAt, status: { status: 'received', note: '', updatedAt: receivedAt } };
+    store.set(parsed.data.id, stored);
     persist();
     post.result = 'stored';
+    options.onStored?.(stored);
     if (failure?.mode === 'lost') return void req.socket.destroy();
     return send(res, 201, { status: 'received', statusUrl: statusUrl(parsed.data.id) });
   }
@@ -161,7 +174,6 @@ export function createReceiver(options: ReceiverOptions & { publicUrl: string })
       const item = store.get(status[1]!);
       return item ? send(res, 200, item.status) : send(res, 404, { message: 'unknown request' });
     }
-    if (req.method === 'GET' && path === '/api/requests') return send(res, 200, [...store.values()]);
     send(res, 404, { message: 'not found' });
   }
 
@@ -224,6 +236,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
     const i = process.argv.indexOf(`--${name}`);
     return i === -1 ? undefined : process.argv[i + 1];
   };
-  const receiver = await startReceiver({ port: Number(arg('port') ?? 8787), storeFile: arg('store') ?? 'requests.json' });
-  console.log(`Request receiver listening: POST ${receiver.endpoint} (store: ${arg('store') ?? 'requests.json'})`);
+  const store = arg('store');
+  const receiver = await startReceiver({ port: Number(arg('port') ?? 8787), storeFile: store });
+  console.log('TEST DOUBLE for tests and demos only, not for real use: real requests go to the FG console (bijsluiter console).');
+  console.log(`Request receiver listening: POST ${receiver.endpoint} (${store ? `store: ${store}` : 'kept in memory only'})`);
 }

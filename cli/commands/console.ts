@@ -7,6 +7,8 @@
  * Every subcommand uses `--data DIR` (embedded database) or, when DATABASE_URL is set, PostgreSQL.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { importPublicKey, verifyEnvelope } from '../../lib/register/dsse';
 import { decodeBase64 } from '../../lib/register/base64';
 import { envelopeSchema, REGISTER_PAYLOAD_TYPE } from '../../lib/register/schema';
@@ -33,6 +35,13 @@ function storage(args: ParsedArgs, command: string): Storage {
   const dataDir = option(args, 'data');
   if (!databaseUrl && !dataDir) throw new CliError(`${command} needs --data DIR (the embedded database's folder) or DATABASE_URL`);
   return databaseUrl ? { databaseUrl } : { dataDir };
+}
+
+/** For commands that need a console made before: a mistyped --data must not make a new, empty one. */
+function existingStorage(args: ParsedArgs, command: string): Storage {
+  const where = storage(args, command);
+  if (where.dataDir && !existsSync(join(where.dataDir, 'db'))) throw new CliError(`no console database in ${where.dataDir}; make one with "bijsluiter console init --data ${where.dataDir} …"`);
+  return where;
 }
 
 async function withDatabase<T>(where: Storage, work: (database: Database, master: Buffer) => Promise<T>): Promise<T> {
@@ -99,7 +108,7 @@ async function token(argv: string[], io: Output): Promise<number> {
   const args = parseArgs(argv, ['data', 'board', 'fg-email', 'label']);
   const slug = requiredOption(args, 'board', 'console token');
   const fgEmail = requiredOption(args, 'fg-email', 'console token');
-  return withDatabase(storage(args, 'console token'), async (database) => {
+  return withDatabase(existingStorage(args, 'console token'), async (database) => {
     const board = await findBoard(database.db, slug);
     if (!board) throw new CliError(`no board "${slug}"`);
     const user = await findUserByEmail(database.db, board.id, fgEmail);
@@ -117,7 +126,9 @@ async function readToolsFrom(source: string, publicKey: string | undefined): Pro
     const raw = parseJsonFile(source, 'register');
     const envelope = envelopeSchema.safeParse(raw);
     if (!envelope.success) throw new CliError(`${source} is not a signed register (DSSE envelope)`);
-    if (publicKey) {
+    // a register from elsewhere becomes what this board signs: only after its signature is checked
+    if (!publicKey) throw new CliError(`${source} is a signed register: give --public-key BASE64 (the key that signed it, as in the extension's policy) so its signature is checked before its tools are imported`);
+    {
       const key = await importPublicKey(publicKey.trim());
       if ('error' in key) throw new CliError(`--public-key: ${key.error}`);
       const verified = await verifyEnvelope(envelope.data, [key], REGISTER_PAYLOAD_TYPE);
@@ -125,8 +136,13 @@ async function readToolsFrom(source: string, publicKey: string | undefined): Pro
     }
     const bytes = decodeBase64(envelope.data.payload);
     if (!bytes) throw new CliError(`${source}: the payload is not valid base64`);
-    const payload = JSON.parse(new TextDecoder().decode(bytes)) as { tools?: unknown };
-    if (!Array.isArray(payload.tools)) throw new CliError(`${source}: the payload has no tools`);
+    let payload: { tools?: unknown } | null;
+    try {
+      payload = JSON.parse(new TextDecoder().decode(bytes)) as { tools?: unknown } | null;
+    } catch {
+      throw new CliError(`${source}: the payload is not JSON`);
+    }
+    if (!Array.isArray(payload?.tools)) throw new CliError(`${source}: the payload has no tools`);
     return payload.tools;
   }
   if (/\.csv$/i.test(source)) return csvTools(source).map((t) => t.tool);
@@ -138,7 +154,7 @@ async function importCommand(argv: string[], io: Output): Promise<number> {
   const source = positional(args, 0, 'a SOURCE (YAML file or folder, CSV, or signed register .json)', 'console import');
   const slug = requiredOption(args, 'board', 'console import');
   const tools = await readToolsFrom(source, option(args, 'public-key'));
-  return withDatabase(storage(args, 'console import'), async (database) => {
+  return withDatabase(existingStorage(args, 'console import'), async (database) => {
     const board = await findBoard(database.db, slug);
     if (!board) throw new CliError(`no board "${slug}"`);
     const result = await importTools(database.db, board.id, tools, option(args, 'as') ?? 'console import', new Date(), source);

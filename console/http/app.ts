@@ -13,6 +13,7 @@ import { mountFgWeb } from './fg-web';
 import { mountIntake } from './intake';
 import { mountPublic } from './public';
 import { securityHeaders } from './security-headers';
+import { renderUnavailablePage } from '../ui/unavailable';
 
 const DB_DOWN_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', '57P01', '57P02', '57P03', '08000', '08001', '08003', '08004', '08006', '53300']);
 
@@ -34,6 +35,13 @@ export function createApp(ctx: ConsoleContext, log: (line: string) => void = (l)
     const down = isDatabaseDown(error);
     log(`${down ? 'database unavailable' : 'error'} on ${c.req.method} ${c.req.path}: ${(error as Error).message}`);
     if (c.req.path.includes('/api/requests')) c.header('access-control-allow-origin', '*');
+    const page = /^\/b\/[^/]+\/fg\//.test(c.req.path);
+    if (down && page) {
+      // the FG sees a page that says so, in words, instead of a JSON error
+      c.header('retry-after', '60');
+      c.header('cache-control', 'no-store');
+      return c.html(renderUnavailablePage(/^nl\b/i.test(c.req.header('accept-language') ?? 'nl') ? 'nl' : 'en'), 503);
+    }
     if (down || /\/api\/requests$/.test(c.req.path)) return refuse(c, 503, UNAVAILABLE, { 'retry-after': '60' });
     return refuse(c, 500, 'something went wrong in the console; it has been logged');
   });
