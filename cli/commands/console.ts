@@ -1,7 +1,7 @@
 /**
  * `bijsluiter console …`: the FG console.
  *   console [--data DIR] [--port 8080] [--host 127.0.0.1] [--public-url URL] [--retention-days 365] [--register-dir DIR]
- *   console init --board SLUG --name NAME --fg-email E [--fg-name N] [--password-file F] [--public-url URL] [--json]
+ *   console init --board SLUG --name NAME --fg-email E [--fg-name N] [--password-file F] [--public-url URL] [--signing-key KEY.pem] [--json]
  *   console token --board SLUG --fg-email E [--label L]
  *   console import SOURCE --board SLUG [--public-key BASE64]   (YAML file or folder, CSV, signed register)
  * Every subcommand uses `--data DIR` (embedded database) or, when DATABASE_URL is set, PostgreSQL.
@@ -11,6 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { importPublicKey, verifyEnvelope } from '../../lib/register/dsse';
 import { decodeBase64 } from '../../lib/register/base64';
+import { importPrivateKeyPem } from '../../lib/register/keys';
 import { envelopeSchema, REGISTER_PAYLOAD_TYPE } from '../../lib/register/schema';
 import { openDatabase, type Database } from '../../console/db/open';
 import { loadMasterKey } from '../../console/master-key';
@@ -72,7 +73,7 @@ function publicUrlOf(args: ParsedArgs, port: number): string {
 }
 
 async function init(argv: string[], io: Output): Promise<number> {
-  const args = parseArgs(argv, ['data', 'board', 'name', 'fg-email', 'fg-name', 'password-file', 'public-url'], ['json']);
+  const args = parseArgs(argv, ['data', 'board', 'name', 'fg-email', 'fg-name', 'password-file', 'public-url', 'signing-key'], ['json']);
   const slug = requiredOption(args, 'board', 'console init');
   if (!SLUG_PATTERN.test(slug)) throw new CliError(`--board "${slug}": use 2–40 lowercase letters, digits and hyphens (it is part of every address)`);
   const name = requiredOption(args, 'name', 'console init');
@@ -82,8 +83,10 @@ async function init(argv: string[], io: Output): Promise<number> {
   const password = passwordFile ? readText(passwordFile, 'password file').replace(/\r?\n$/, '') : randomBytes(15).toString('base64url');
   if (password.length < 12) throw new CliError('the password must be at least 12 characters');
   const publicUrl = publicUrlOf(args, DEFAULT_PORT);
+  const keyFile = option(args, 'signing-key');
+  const signingKey = keyFile ? await readSigningKey(keyFile) : undefined;
   return withDatabase(storage(args, 'console init'), async (database, master) => {
-    const created = await createBoard(database.db, master, { slug, name, fgEmail, fgName: option(args, 'fg-name'), password });
+    const created = await createBoard(database.db, master, { slug, name, fgEmail, fgName: option(args, 'fg-name'), password, signingKey });
     if (!created) {
       io.err(`board "${slug}" already exists; nothing was added (its FG can make API tokens with "console token", its keys stay as they are)`);
       return 1;
@@ -102,6 +105,18 @@ async function init(argv: string[], io: Output): Promise<number> {
     io.out(JSON.stringify(policy, null, 2));
     return 0;
   });
+}
+
+/** The CLI's private key (keygen's PEM), so the extensions' policy keeps its public key. */
+async function readSigningKey(file: string) {
+  const pem = readText(file, 'signing key');
+  const match = /-----BEGIN PRIVATE KEY-----([\s\S]+?)-----END PRIVATE KEY-----/.exec(pem);
+  try {
+    const imported = await importPrivateKeyPem(pem);
+    return { pkcs8: decodeBase64(match![1]!.replace(/\s+/g, ''))!, publicRaw: imported.publicRaw };
+  } catch (error) {
+    throw new CliError(`${file}: ${(error as Error).message}`);
+  }
 }
 
 async function token(argv: string[], io: Output): Promise<number> {

@@ -10,6 +10,12 @@ import { hashPassword, hashToken, newToken, seal, unseal } from '../lib/secrets'
 
 export type Board = typeof boards.$inferSelect;
 
+/** A key brought along: its PKCS#8 bytes and its raw public half. */
+export interface SigningKey {
+  pkcs8: Uint8Array;
+  publicRaw: Uint8Array;
+}
+
 /** Board slugs appear in every address: lowercase letters, digits and hyphens. */
 export const SLUG_PATTERN = /^[a-z0-9][a-z0-9-]{1,39}$/;
 
@@ -25,6 +31,8 @@ export interface NewBoard {
   fgEmail: string;
   fgName?: string;
   password: string;
+  /** An existing Ed25519 key (from the CLI's keygen) to keep signing with; else a new one. */
+  signingKey?: SigningKey;
 }
 
 export interface CreatedBoard {
@@ -34,9 +42,16 @@ export interface CreatedBoard {
 
 /** Creates a board with its signing key, intake token and first FG account; null if the slug is taken. */
 export async function createBoard(db: Db, master: Buffer, input: NewBoard): Promise<CreatedBoard | null> {
-  const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
-  const pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
-  const publicKey = encodeBase64(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)));
+  let pkcs8: Uint8Array;
+  let publicKey: string;
+  if (input.signingKey) {
+    pkcs8 = input.signingKey.pkcs8;
+    publicKey = encodeBase64(input.signingKey.publicRaw);
+  } else {
+    const pair = (await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify'])) as CryptoKeyPair;
+    pkcs8 = new Uint8Array(await crypto.subtle.exportKey('pkcs8', pair.privateKey));
+    publicKey = encodeBase64(new Uint8Array(await crypto.subtle.exportKey('raw', pair.publicKey)));
+  }
   const intakeToken = newToken('bji');
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {

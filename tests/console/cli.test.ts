@@ -7,7 +7,7 @@
  * `serve`'s test receiver, which accepts requests but never hands them back.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -192,6 +192,19 @@ describe('console init, token and import on an embedded database', () => {
     const garbled = await cli('console', 'import', file, '--data', data, '--board', 'eik', '--public-key', key.publicBase64);
     expect(garbled.code).toBe(1);
     expect(garbled.err).toBe(`bijsluiter console: ${file}: the payload is not JSON`);
+  });
+
+  it('init --signing-key keeps the CLI\'s key, so the extensions\' policy keeps its public key (control: a file that is not a key is refused)', async () => {
+    const keys = join(root, 'keys');
+    const made = await cli('keygen', '--out', keys);
+    expect(made.code).toBe(0);
+    const publicKey = readFileSync(join(keys, 'register-public-key.txt'), 'utf8').trim();
+    const result = await cli('console', 'init', '--data', data, '--board', 'kept', '--name', 'Kept', '--fg-email', 'fg@kept.example', '--password-file', passwordFile, '--signing-key', join(keys, 'register-private-key.pem'), '--json');
+    expect(result.code).toBe(0);
+    expect(JSON.parse(result.out).policy.publicKeys).toEqual([publicKey]);
+    const bad = await cli('console', 'init', '--data', data, '--board', 'kept2', '--name', 'Kept', '--fg-email', 'fg@kept.example', '--password-file', passwordFile, '--signing-key', passwordFile, '--json');
+    expect(bad.code).toBe(1);
+    expect(bad.err).toContain('not a PKCS#8 PEM private key');
   });
 
   it('token and import with a mistyped --data say so and make no new, empty console there', async () => {
