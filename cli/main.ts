@@ -31,6 +31,7 @@ const HELP = `bijsluiter: build, check and sign your school board's register of 
                                        the FG console: requests, decisions, publishing
   console init --data DIR --board SLUG --name NAME --fg-email E [--password-file F] [--json]
   console token --data DIR --board SLUG --fg-email E     an API token for scripts
+  console user --data DIR --board SLUG --email E [--role fg|viewer]   another account
   console import SOURCE --data DIR --board SLUG          tools from YAML, CSV or a signed register
         (with DATABASE_URL set, the console uses PostgreSQL instead of --data)
 

@@ -15,6 +15,8 @@ export interface ConsoleSettings {
   smtpUrl: string | null;
   /** Also write each published register to DIR/SLUG/register.json, for a static web host. */
   registerDir: string | null;
+  /** Webhooks may go to private and local networks (an on-premise ticketing system). */
+  allowPrivateWebhooks: boolean;
   /** Sender address of notifications. */
   mailFrom: string;
   /** Limits of the intake, per window. */
@@ -45,5 +47,5 @@ export const DEFAULT_LIMITS: ConsoleSettings['limits'] = {
 };
 
 export function defaultSettings(publicUrl: string): ConsoleSettings {
-  return { publicUrl: publicUrl.replace(/\/+$/, ''), retentionDays: 365, trustProxy: false, smtpUrl: null, registerDir: null, mailFrom: 'bijsluiter@localhost', limits: DEFAULT_LIMITS };
+  return { publicUrl: publicUrl.replace(/\/+$/, ''), retentionDays: 365, trustProxy: false, smtpUrl: null, registerDir: null, allowPrivateWebhooks: false, mailFrom: 'bijsluiter@localhost', limits: DEFAULT_LIMITS };
 }

@@ -69,7 +69,7 @@ export async function startConsole(options: StartOptions = {}): Promise<RunningC
     const url = `${options.tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${address.port}`;
     const publicUrl = (options.publicUrl ?? url).replace(/\/+$/, '');
     checkPublicUrl(publicUrl);
-    Object.assign(ctx.settings, defaultSettings(publicUrl), { smtpUrl: env.SMTP_URL || null, mailFrom: env.MAIL_FROM ?? defaultSettings(publicUrl).mailFrom, trustProxy: env.BIJSLUITER_TRUST_PROXY === '1', limits: limitsFromEnv(env) }, options.settings ?? {});
+    Object.assign(ctx.settings, defaultSettings(publicUrl), { smtpUrl: env.SMTP_URL || null, mailFrom: env.MAIL_FROM ?? defaultSettings(publicUrl).mailFrom, trustProxy: env.BIJSLUITER_TRUST_PROXY === '1', allowPrivateWebhooks: env.BIJSLUITER_ALLOW_PRIVATE_WEBHOOKS === '1', limits: limitsFromEnv(env) }, options.settings ?? {});
     const jobs = options.jobs === false ? null : startJobs(ctx, options.senders ?? realSenders(ctx), log);
     const running = server;
     return {

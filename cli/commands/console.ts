@@ -3,6 +3,7 @@
  *   console [--data DIR] [--port 8080] [--host 127.0.0.1] [--public-url URL] [--retention-days 365] [--register-dir DIR]
  *   console init --board SLUG --name NAME --fg-email E [--fg-name N] [--password-file F] [--public-url URL] [--signing-key KEY.pem] [--json]
  *   console token --board SLUG --fg-email E [--label L]
+ *   console user --board SLUG --email E [--role fg|viewer] [--name N] [--password-file F]
  *   console import SOURCE --board SLUG [--public-key BASE64]   (YAML file or folder, CSV, signed register)
  * Every subcommand uses `--data DIR` (embedded database) or, when DATABASE_URL is set, PostgreSQL.
  */
@@ -16,7 +17,7 @@ import { envelopeSchema, REGISTER_PAYLOAD_TYPE } from '../../lib/register/schema
 import { openDatabase, type Database } from '../../console/db/open';
 import { loadMasterKey } from '../../console/master-key';
 import { checkPublicUrl, startConsole } from '../../console/start';
-import { createApiToken, findUserByEmail } from '../../console/store/accounts';
+import { addUser, createApiToken, findUserByEmail } from '../../console/store/accounts';
 import { boardPolicy, createBoard, findBoard, SLUG_PATTERN } from '../../console/store/boards';
 import { importTools } from '../../console/store/import';
 import { option, parseArgs, positional, requiredOption, type ParsedArgs } from '../args';
@@ -119,6 +120,30 @@ async function readSigningKey(file: string) {
   }
 }
 
+async function user(argv: string[], io: Output): Promise<number> {
+  const args = parseArgs(argv, ['data', 'board', 'email', 'name', 'role', 'password-file']);
+  const slug = requiredOption(args, 'board', 'console user');
+  const email = requiredOption(args, 'email', 'console user').trim().toLowerCase();
+  if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) throw new CliError(`--email "${email}" is not an e-mail address`);
+  const role = option(args, 'role') ?? 'fg';
+  if (role !== 'fg' && role !== 'viewer') throw new CliError('--role is fg (may change everything) or viewer (reads only)');
+  const passwordFile = option(args, 'password-file');
+  const password = passwordFile ? readText(passwordFile, 'password file').replace(/\r?\n$/, '') : randomBytes(15).toString('base64url');
+  if (password.length < 12) throw new CliError('the password must be at least 12 characters');
+  return withDatabase(storage(args, 'console user'), async (database) => {
+    const board = await findBoard(database.db, slug);
+    if (!board) throw new CliError(`no board "${slug}"`);
+    const made = await addUser(database.db, board.id, { email, name: option(args, 'name'), role, password }, 'console user');
+    if (!made) {
+      io.err(`board "${slug}" already has an account ${email}; nothing was added`);
+      return 1;
+    }
+    io.out(`account ${email} (${role === 'fg' ? 'FG: may change everything' : 'viewer: reads only'}) added to board "${slug}"`);
+    if (!passwordFile) io.out(`password: ${password}   (shown once)`);
+    return 0;
+  });
+}
+
 async function token(argv: string[], io: Output): Promise<number> {
   const args = parseArgs(argv, ['data', 'board', 'fg-email', 'label']);
   const slug = requiredOption(args, 'board', 'console token');
@@ -210,7 +235,7 @@ async function serve(argv: string[], io: Output): Promise<number> {
   return 0;
 }
 
-const SUBCOMMANDS: Record<string, (argv: string[], io: Output) => Promise<number>> = { init, token, import: importCommand };
+const SUBCOMMANDS: Record<string, (argv: string[], io: Output) => Promise<number>> = { init, token, user, import: importCommand };
 
 export async function consoleCommand(argv: string[], io: Output): Promise<number> {
   const [first, ...rest] = argv;

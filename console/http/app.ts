@@ -28,12 +28,25 @@ export function isDatabaseDown(error: unknown): boolean {
   return false;
 }
 
+/**
+ * An error as the log may keep it: its kind and code, and its message only when that cannot hold
+ * a query's parameters (a failed INSERT's message carries the teacher's request).
+ */
+export function describeError(error: unknown): string {
+  const e = error as { name?: string; code?: unknown; message?: string; cause?: { code?: unknown; name?: string } };
+  const code = e.code ?? e.cause?.code;
+  const kind = `${e.name ?? 'Error'}${code ? ` (${String(code)})` : ''}`;
+  const message = String(e.message ?? '');
+  if (/query|params:/i.test(`${e.name} ${message}`)) return `${kind}: a database query failed`;
+  return `${kind}: ${message.split('\n')[0]!.slice(0, 200)}`;
+}
+
 export function createApp(ctx: ConsoleContext, log: (line: string) => void = (l) => console.error(l)): Hono<BoardEnv> {
   const app = new Hono<BoardEnv>();
   app.use('*', securityHeaders(ctx.settings.publicUrl.startsWith('https://')));
   app.onError((error, c) => {
     const down = isDatabaseDown(error);
-    log(`${down ? 'database unavailable' : 'error'} on ${c.req.method} ${c.req.path}: ${(error as Error).message}`);
+    log(`${down ? 'database unavailable' : 'error'} on ${c.req.method} ${c.req.path}: ${describeError(error)}`);
     if (c.req.path.includes('/api/requests')) c.header('access-control-allow-origin', '*');
     const page = /^\/b\/[^/]+\/fg\//.test(c.req.path);
     if (down && page) {

@@ -20,12 +20,16 @@ import { needsAttention } from '../lib/attention';
 import { toCsv } from '../lib/csv-export';
 import { exportRow, EXPORT_HEADER } from '../lib/request-view';
 import { DUMMY_PASSWORD_HASH, newToken, seal, verifyPassword } from '../lib/secrets';
+import { webhookAddressProblem } from '../lib/public-address';
 import { formToTool, proposePattern, proposeToolId, toolToForm, type ToolForm } from '../lib/tool-form';
+import { canonicalJson } from '../lib/canonical-json';
+import { toolSchema } from '../../lib/register/schema';
 import { createApiToken, createSession, endSession, findUserByEmail, listApiTokens, revokeApiToken, setNotify, type User } from '../store/accounts';
 import { audit, listAudit } from '../store/audit';
 import { boardPolicy } from '../store/boards';
 import { decide } from '../store/decisions';
-import { hit, hits } from '../store/limits';
+import { giveBack, hit } from '../store/limits';
+import { Semaphore } from '../lib/semaphore';
 import { latestRegister, previewPublish, publish } from '../store/registers';
 import { countByStatus, findRequest, listRequests, requestsForHost, type RequestRow } from '../store/requests';
 import { deleteTool, findTool, lintTools, listTools, saveTool } from '../store/tools';
@@ -39,7 +43,7 @@ import { translate, type ConsoleKey, type Lang } from '../ui/messages';
 import { PublishPage } from '../ui/publish';
 import { RequestPage } from '../ui/request';
 import { SettingsPage } from '../ui/settings';
-import { ToolEditorPage } from '../ui/tool-editor';
+import { DeleteToolPage, ToolEditorPage } from '../ui/tool-editor';
 import { toolMatchesQuery, ToolsPage } from '../ui/tools';
 import type { BoardEnv } from './board';
 import { clientAddress } from './client-address';
@@ -56,6 +60,9 @@ const FLASH: Record<string, ConsoleKey> = { decision: 'decisionSaved', tool: 'to
 function browserLang(c: Context): Lang {
   return /^nl\b/i.test(c.req.header('accept-language') ?? 'nl') ? 'nl' : 'en';
 }
+
+/** Password hashes running at once (scrypt takes 32 MiB and ~0.1 s each); more wait, then are refused. */
+const passwordChecks = new Semaphore(4, 16);
 
 export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
   const web = app as unknown as Hono<WebEnv>;
@@ -102,18 +109,22 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     const now = ctx.now();
     const accountLimit = { key: `login-acct:${board.id}:${email}`, ...ctx.settings.limits.loginPerAccount };
     const addressLimit = { key: `login-ip:${clientAddress(c, ctx.settings.trustProxy)}`, ...ctx.settings.limits.loginPerAddress };
-    if ((await hits(ctx.db, accountLimit, now)) >= accountLimit.max || (await hits(ctx.db, addressLimit, now)) >= addressLimit.max) {
-      c.header('retry-after', String(Math.ceil(accountLimit.windowMs / 1000)));
+    // every attempt is counted (atomically, before the password is hashed, so a burst sent at once
+    // cannot slip past the limit); a successful one gives its count back
+    const [account, address] = [await hit(ctx.db, accountLimit, now), await hit(ctx.db, addressLimit, now)];
+    const limited = () => {
+      c.header('retry-after', String(Math.max(account.retryAfter, address.retryAfter)));
       return loginPage(c, translate(lang, 'loginLimited', Math.ceil(accountLimit.windowMs / 60_000)), email, 429);
-    }
+    };
+    if (!account.allowed || !address.allowed) return limited();
     const user = await findUserByEmail(ctx.db, board.id, email);
-    // an unknown address costs the same hash as a wrong password: no telling which it was
-    const ok = await verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH);
-    if (!user || !ok) {
-      await hit(ctx.db, accountLimit, now);
-      await hit(ctx.db, addressLimit, now);
-      return loginPage(c, translate(lang, 'loginFailed'), email, 400);
-    }
+    // an unknown address costs the same hash as a wrong password: no telling which it was;
+    // at most a few hashes run at once, so a flood of logins cannot starve the server
+    const ok = await passwordChecks.run(() => verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH));
+    if (ok === 'busy') return limited();
+    if (!user || !ok) return loginPage(c, translate(lang, 'loginFailed'), email, 400);
+    await giveBack(ctx.db, accountLimit, now);
+    await giveBack(ctx.db, addressLimit, now);
     const session = await createSession(ctx.db, user, now);
     await audit(ctx.db, board.id, user.email, 'login', '');
     setSessionCookie(c, ctx, board, session.token);
@@ -135,7 +146,10 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
       const form = await readForm(c);
       if (!form || !formAllowed(c, ctx, form, session.csrf)) return html(c, errorPage(c, 'formExpired'), 403);
       c.set('form', form);
-      const mayChange = session.user.role === 'fg' || c.req.path.endsWith('/logout') || c.req.path.endsWith('/settings/me');
+      // a viewer may only log out and set their own notifications: exact addresses, not suffixes
+      // (a tool could be called "logout")
+      const own = [`/b/${board.slug}/fg/logout`, `/b/${board.slug}/fg/settings/me`];
+      const mayChange = session.user.role === 'fg' || own.includes(c.req.path);
       if (!mayChange) return html(c, errorPage(c, 'readOnly'), 403);
     }
     return next();
@@ -197,6 +211,16 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     );
   };
 
+  /** Whether the tool fields on a request page differ from the tool the register has for it. */
+  const toolRecordChanged = async (row: RequestRow, toolForm: ToolForm): Promise<boolean> => {
+    const id = String(toolForm.id ?? '');
+    const stored = id ? await findTool(ctx.db, row.boardId, id) : null;
+    if (!stored) return false;
+    const submitted = toolSchema.safeParse(formToTool(toolForm));
+    const current = toolSchema.parse(formToTool(toolToForm(stored)));
+    return !submitted.success || canonicalJson(submitted.data) !== canonicalJson(current);
+  };
+
   web.get('/b/:slug/fg/requests/:id', async (c) => {
     const row = await findRequest(ctx.db, c.get('board').id, c.req.param('id'));
     if (!row) return html(c, errorPage(c, 'notFound'), 404);
@@ -217,6 +241,9 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     if (withTool && (status === 'approved' || status === 'rejected')) toolForm.status = status;
     if (status !== 'in-review' && status !== 'approved' && status !== 'rejected') {
       return requestPage(c, row, { form: toolForm, decision: { status, note, withTool }, error: translate(c.get('user').language, 'decisionStatus') }, 400);
+    }
+    if (!withTool && (await toolRecordChanged(row, toolForm))) {
+      return requestPage(c, row, { form: toolForm, decision: { status, note, withTool }, error: translate(c.get('user').language, 'toolUnsaved') }, 400);
     }
     const result = await decide(ctx, board, row.requestId, { status, note, ...(withTool ? { tool: formToTool(toolForm) } : {}) }, c.get('user').email);
     if (!result.ok) return requestPage(c, row, { form: toolForm, decision: { status, note, withTool }, problems: result.problems ?? [], error: result.problems ? null : result.error }, 400);
@@ -258,22 +285,29 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     for (const [key, value] of Object.entries(form)) if (key !== '_csrf') toolForm[key] = value;
     const tool = formToTool(toolForm) as Partial<Tool>;
     if (existingId && tool.id !== existingId) {
-      return editor(c, existingId, toolForm, [{ level: 'error', toolId: existingId, path: 'id', message: translate(c.get('user').language, 'f_id') }], 400);
+      return editor(c, existingId, { ...toolForm, id: existingId }, [{ level: 'error', toolId: existingId, path: 'id', message: translate(c.get('user').language, 'idFixed') }], 400);
     }
     if (!existingId && tool.id && (await findTool(ctx.db, board.id, tool.id))) {
-      return editor(c, null, toolForm, [{ level: 'error', toolId: tool.id, path: 'id', message: `"${tool.id}" is already a tool in this register` }], 400);
+      return editor(c, null, toolForm, [{ level: 'error', toolId: tool.id, path: 'id', message: translate(c.get('user').language, 'idTaken', tool.id) }], 400);
     }
     const result = await saveTool(ctx.db, board.id, tool, c.get('user').email, ctx.now());
     if (!result.ok) return editor(c, existingId, toolForm, result.errors, 400);
     return c.redirect(`/b/${board.slug}/fg/tools/${result.tool.id}?done=tool`, 303);
   });
+  web.get('/b/:slug/fg/tools/:id/delete', async (c) => {
+    const tool = await findTool(ctx.db, c.get('board').id, c.req.param('id'));
+    if (!tool) return html(c, errorPage(c, 'notFound'), 404);
+    const p = page(c);
+    return html(c, renderPage(p.lang, DeleteToolPage({ page: p, toolId: tool.id, name: tool.name, refusal: null })));
+  });
   web.post('/b/:slug/fg/tools/:id/delete', async (c) => {
     const board = c.get('board');
-    const result = await deleteTool(ctx.db, board.id, c.req.param('id'), c.get('user').email);
+    const tool = await findTool(ctx.db, board.id, c.req.param('id'));
+    if (!tool) return html(c, errorPage(c, 'notFound'), 404);
+    const result = await deleteTool(ctx.db, board.id, tool.id, c.get('user').email);
     if (!result.ok) {
-      const tool = await findTool(ctx.db, board.id, c.req.param('id'));
-      if (!tool) return html(c, errorPage(c, 'notFound'), 404);
-      return editor(c, tool.id, toolToForm(tool), [{ level: 'error', toolId: tool.id, path: '', message: result.error }], 400);
+      const p = page(c);
+      return html(c, renderPage(p.lang, DeleteToolPage({ page: p, toolId: tool.id, name: tool.name, refusal: result.error })), 409);
     }
     return c.redirect(`/b/${board.slug}/fg/tools?done=deleted`, 303);
   });
@@ -379,6 +413,8 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
       } catch {
         return settingsPage(c, { error: translate(lang, 'invalidWebhook'), emailDomains: domainsText, webhookUrl: webhookText }, 400);
       }
+      const problem = await webhookAddressProblem(webhookUrl, ctx.settings.allowPrivateWebhooks);
+      if (problem) return settingsPage(c, { error: `${translate(lang, 'invalidWebhook')} (${problem})`, emailDomains: domainsText, webhookUrl: webhookText }, 400);
     }
     // a new webhook address gets a new secret, shown once
     const secret = webhookUrl && webhookUrl !== board.webhookUrl ? newToken('whsec') : null;

@@ -68,6 +68,13 @@ export function mountIntake(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
       }
       const check = checkIntake({ contentType: c.req.header('content-type'), body, idempotencyKey: c.req.header('idempotency-key'), emailDomains: board.emailDomains });
       if (!check.ok) return refuse(c, check.status, check.error);
+      // a retry of a request already here gets its first answer (or 422) before any limit counts it
+      const existing = await findRequest(ctx.db, board.id, check.request.id);
+      if (existing) {
+        if (existing.bodyHash !== check.bodyHash) return refuse(c, 422, 'a different request was already received under this Idempotency-Key; make a new request id');
+        c.header('idempotent-replayed', 'true');
+        return c.json(received(ctx, board, existing), 201);
+      }
       const email = check.request.requester.email.toLowerCase();
       const perEmail = await hit(ctx.db, { key: `intake-email:${board.id}:${email}`, ...ctx.settings.limits.intakePerEmail }, ctx.now());
       if (!perEmail.allowed) return refuse(c, 429, 'too many requests from this e-mail address; try again later', { 'retry-after': String(perEmail.retryAfter) });

@@ -133,3 +133,55 @@ export function proposeToolId(name: string, taken: ReadonlySet<string>): string 
 export function proposePattern(host: string): string {
   return host.toLowerCase().replace(/^www\./, '');
 }
+
+const FIELD_FOR_PATH: [RegExp, string][] = [
+  [/^vendor\.name/, 'vendorName'],
+  [/^vendor\.country/, 'vendorCountry'],
+  [/^vendor\.url/, 'vendorUrl'],
+  [/^vendor/, 'vendorName'],
+  [/^agreement\.type/, 'agreementType'],
+  [/^agreement\.modelVersion/, 'modelVersion'],
+  [/^agreement\.validUntil/, 'validUntil'],
+  [/^agreement\.reference/, 'reference'],
+  [/^agreement\.bijsluiterVersion/, 'bijsluiterVersion'],
+  [/^agreement/, 'signedOn'],
+  [/^bijsluiter\.version/, 'sheetVersion'],
+  [/^bijsluiter\.date/, 'sheetDate'],
+  [/^bijsluiter\.url/, 'sheetUrl'],
+  [/^bijsluiter\.product\.description/, 'productDescription'],
+  [/^bijsluiter\.product\.url/, 'productUrl'],
+  [/^bijsluiter\.product\.audience/, 'audience'],
+  [/^bijsluiter\.product\.users/, 'users'],
+  [/^bijsluiter\.services\.core/, 'servicesCore'],
+  [/^bijsluiter\.services\.optional/, 'servicesOptional'],
+  [/^bijsluiter\.type/, 'sheetType'],
+  [/^bijsluiter\.purposes/, 'purposes'],
+  [/^bijsluiter\.personalData\.categories/, 'dataCategories'],
+  [/^bijsluiter\.personalData\.optional/, 'dataOptional'],
+  [/^bijsluiter\.personalData\.special/, 'dataSpecial'],
+  [/^bijsluiter\.security\.certifications/, 'certifications'],
+  [/^bijsluiter\.security\.audits/, 'audits'],
+  [/^bijsluiter\.security\.storageCountries/, 'storageCountries'],
+  [/^bijsluiter\.security\.processingCountries/, 'processingCountries'],
+  [/^bijsluiter\.subprocessors/, 'subprocessors'],
+  [/^bijsluiter\.contact\.email/, 'contactEmail'],
+  [/^bijsluiter\.contact\.phone/, 'contactPhone'],
+  [/^bijsluiter\.contact\.url/, 'contactUrl'],
+  [/^bijsluiter/, 'productDescription'],
+  [/^(id|name|category|match|status|conditions|reason|alternatives)\b/, '$1'],
+];
+
+/** The editor field a problem's path (inside one tool: `match[0]`, `bijsluiter.contact.url`) belongs to. */
+export function fieldForPath(path: string): string | null {
+  const inside = path.replace(/^tools\[\d+\]\.?/, '');
+  for (const [pattern, field] of FIELD_FOR_PATH) {
+    const match = pattern.exec(inside);
+    if (match) return field.replace('$1', match[1] ?? '');
+  }
+  return null;
+}
+
+/** Whether a field belongs to the privacy sheet part of the editor (folded unless it has a problem). */
+export function isSheetField(field: string): boolean {
+  return !['id', 'name', 'vendorName', 'vendorCountry', 'vendorUrl', 'category', 'match', 'status', 'agreementType', 'modelVersion', 'signedOn', 'validUntil', 'reference', 'bijsluiterVersion', 'conditions', 'reason', 'alternatives'].includes(field);
+}

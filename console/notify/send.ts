@@ -10,6 +10,7 @@ import { boards } from '../db/schema';
 import { nextAttemptAt } from '../lib/backoff';
 import { unseal } from '../lib/secrets';
 import { signWebhook } from '../lib/webhook-signature';
+import { webhookAddressProblem } from '../lib/public-address';
 import { markDone, markFailed, takeDue, type OutboxMessage, type OutboxRow } from '../store/outbox';
 
 export interface Senders {
@@ -25,6 +26,9 @@ export function realSenders(ctx: ConsoleContext, fetcher: typeof fetch = fetch):
       await transport.sendMail({ from: ctx.settings.mailFrom, to: message.to, subject: message.subject, text: message.text });
     },
     async webhook(url, body, signature) {
+      // checked again at every send: the name may resolve elsewhere than when it was saved
+      const problem = await webhookAddressProblem(url, ctx.settings.allowPrivateWebhooks);
+      if (problem) throw new Error(`webhook refused: ${problem}`);
       const response = await fetcher(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bijsluiter-signature': signature, 'user-agent': 'Bijsluiter-console' }, body, redirect: 'error', signal: AbortSignal.timeout(10_000) });
       if (!response.ok) throw new Error(`webhook answered ${response.status}`);
     },

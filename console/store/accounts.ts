@@ -5,7 +5,7 @@
 import { and, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { apiTokens, sessions, users } from '../db/schema';
-import { hashToken, newToken } from '../lib/secrets';
+import { hashPassword, hashToken, newToken } from '../lib/secrets';
 import { audit } from './audit';
 
 export type User = typeof users.$inferSelect;
@@ -21,6 +21,20 @@ export async function findUserByEmail(db: Db, boardId: number, email: string): P
 export async function findUser(db: Db, boardId: number, id: number): Promise<User | null> {
   const [user] = await db.select().from(users).where(and(eq(users.boardId, boardId), eq(users.id, id)));
   return user ?? null;
+}
+
+/** Another account on a board: an FG (may change everything) or a viewer (reads only). Null if the address has one. */
+export async function addUser(db: Db, boardId: number, input: { email: string; name?: string; role: User['role']; password: string }, actor: string): Promise<User | null> {
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const [user] = await tx
+      .insert(users)
+      .values({ boardId, email: input.email.trim().toLowerCase(), name: input.name ?? '', passwordHash, role: input.role, notify: input.role === 'fg' ? 'instant' : 'off', language: 'nl' })
+      .onConflictDoNothing({ target: [users.boardId, users.email] })
+      .returning();
+    if (user) await audit(tx, boardId, actor, 'account.create', user.email, { role: user.role });
+    return user ?? null;
+  });
 }
 
 export async function createSession(db: Db, user: User, now: Date): Promise<{ token: string; csrf: string }> {

@@ -30,6 +30,12 @@ export async function hit(db: Db, limit: Limit, now: Date): Promise<LimitResult>
   return { allowed: count <= limit.max, retryAfter: Math.max(1, Math.ceil((start.getTime() + limit.windowMs - now.getTime()) / 1000)) };
 }
 
+/** Takes back one hit of the current window (an attempt that turned out fine). */
+export async function giveBack(db: Db, limit: Limit, now: Date): Promise<void> {
+  const start = new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
+  await db.execute(sql`UPDATE rate_limits SET count = greatest(count - 1, 0) WHERE key = ${limit.key} AND window_start = ${start}`);
+}
+
 /** How many hits `key` has in the current window, without counting one. */
 export async function hits(db: Db, limit: Limit, now: Date): Promise<number> {
   const start = new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);

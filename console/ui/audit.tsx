@@ -19,10 +19,10 @@ export function AuditPage({ page, entries }: { page: PageContext; entries: Audit
         <tbody>
           {entries.map((e) => (
             <tr key={e.id}>
-              <td>{formatWhen(page.lang, e.at)}</td>
-              <td>{e.actor}</td>
-              <td><code>{e.action}</code></td>
-              <td>{e.subject}</td>
+              <td data-label={page.t('colWhen')}>{formatWhen(page.lang, e.at)}</td>
+              <td data-label={page.t('colWho')}>{e.actor}</td>
+              <td data-label={page.t('colAction')}><code>{e.action}</code></td>
+              <td data-label={page.t('colSubject')}>{e.subject}</td>
             </tr>
           ))}
         </tbody>

@@ -28,9 +28,10 @@ export function Csrf({ page }: { page: PageContext }) {
   return page.csrf ? <input type="hidden" name="_csrf" value={page.csrf} /> : null;
 }
 
-export function Flash({ kind, children }: { kind: 'ok' | 'error'; children: ComponentChildren }) {
+/** A message after an action. The page title carries it too: a screen reader reads the title of a new page. */
+export function Flash({ kind, children, focus = false }: { kind: 'ok' | 'error'; children: ComponentChildren; focus?: boolean }) {
   return (
-    <div class={`flash flash-${kind}`} role={kind === 'error' ? 'alert' : 'status'}>
+    <div class={`flash flash-${kind}`} role={kind === 'error' ? 'alert' : 'status'} tabIndex={focus ? -1 : undefined} autoFocus={focus}>
       <span aria-hidden="true">{kind === 'ok' ? '✓ ' : '✕ '}</span>
       {children}
     </div>

@@ -6,7 +6,7 @@ import type { Problem } from '../../cli/lint';
 import type { RegisterDiff } from '../../cli/diff';
 import type { PublishedRegister } from '../store/registers';
 import { Csrf, Flash, formatWhen, Layout, type PageContext } from './layout';
-import { ProblemList } from './tool-fields';
+import { CheckText, ProblemList } from './tool-fields';
 
 export function DiffView({ page, diff }: { page: PageContext; diff: RegisterDiff }) {
   const nothing = diff.added.length + diff.removed.length + diff.changed.length === 0;
@@ -34,8 +34,8 @@ export function DiffView({ page, diff }: { page: PageContext; diff: RegisterDiff
                 <span aria-hidden="true">~ </span>{c.name} ({c.id}){c.status ? `: ${page.t(`toolStatus_${c.status[0] as 'approved'}`)} → ${page.t(`toolStatus_${c.status[1] as 'approved'}`)}` : ''}
                 {c.important.length + c.other.length > 0 ? (
                   <ul>
-                    {c.important.map((item, i) => <li key={`i${i}`} class="important"><strong>{page.t('importantChange')}:</strong> {item}</li>)}
-                    {c.other.map((item, i) => <li key={`o${i}`}>{item}</li>)}
+                    {c.important.map((item, i) => <li key={`i${i}`} class="important"><strong>{page.t('importantChange')}:</strong> <CheckText page={page} text={item} /></li>)}
+                    {c.other.map((item, i) => <li key={`o${i}`}><CheckText page={page} text={item} /></li>)}
                   </ul>
                 ) : null}
               </li>
@@ -55,7 +55,7 @@ export function PublishPage({ page, serial, problems, diff, current, registerUrl
       {flash ? <Flash kind="ok">{flash}</Flash> : null}
       {error ? <Flash kind="error">{error}</Flash> : null}
       <p>{current ? page.t('publishCurrent', current.serial, formatWhen(page.lang, current.publishedAt), current.publishedBy) : page.t('publishNever')}</p>
-      <p>{page.t('registerAddress', registerUrl)}</p>
+      <p class="wrap">{page.t('registerAddress', registerUrl)}</p>
       <p>{page.t('publishIntro', serial)}</p>
       <h2>{page.t('changes')}</h2>
       {diff ? <DiffView page={page} diff={diff} /> : null}

@@ -7,7 +7,7 @@ import type { Tool } from '../../lib/register/schema';
 import type { VettingRequest } from '../../lib/requests/schema';
 import type { ToolForm } from '../lib/tool-form';
 import type { RequestRow } from '../store/requests';
-import { waitedDays } from './inbox';
+import { daysText, waitedDays } from './inbox';
 import { Csrf, Flash, formatWhen, Layout, type PageContext } from './layout';
 import { RequestStatus, ToolStatus } from './status';
 import { ProblemList, ToolFields } from './tool-fields';
@@ -38,14 +38,17 @@ export interface RequestPageProps {
 export function RequestPage({ page, row, matched, others, form, decision, problems, error, flash, now }: RequestPageProps) {
   const body = row.body as VettingRequest | null;
   const days = waitedDays(row, now);
+  const title = page.t('requestTitle', row.toolName);
+  const failed = Boolean(error) || problems.some((p) => p.level === 'error');
   return (
-    <Layout page={page} section="inbox" title={page.t('requestTitle', row.toolName)}>
-      <h1>{page.t('requestTitle', row.toolName)}</h1>
+    <Layout page={page} section="inbox" title={failed ? `${page.t('errorTitle')}: ${title}` : flash ? `${flash} ${title}` : title}>
+      <h1>{title}</h1>
       <p>
-        <RequestStatus page={page} status={row.status} /> · {page.t('requestReceived', formatWhen(page.lang, row.receivedAt))} · {page.t('colWaiting')}: {days === 0 ? page.t('today') : page.t('days', days)}
+        <RequestStatus page={page} status={row.status} /> · {page.t('requestReceived', formatWhen(page.lang, row.receivedAt))} · {page.t('colWaiting')}: {daysText(page, days)}
       </p>
       {flash ? <Flash kind="ok">{flash}</Flash> : null}
-      {error ? <Flash kind="error">{error}</Flash> : null}
+      {error ? <Flash kind="error" focus>{error}</Flash> : null}
+      <ProblemList page={page} problems={problems} prefix="tool-" />
       <section aria-labelledby="sent">
         <h2 id="sent">{page.t('whatTheTeacherSent')}</h2>
         {body ? (
@@ -78,7 +81,7 @@ export function RequestPage({ page, row, matched, others, form, decision, proble
         <h2 id="register">{page.t('registerKnows')}</h2>
         {matched ? (
           <p>
-            {page.t('registerKnowsTool', matched.name)} <ToolStatus page={page} status={matched.status} /> · <a href={`${page.base}/tools/${matched.id}`}>{page.t('edit')}</a>
+            {page.t('registerKnowsTool', matched.name)} <ToolStatus page={page} status={matched.status} /> · <a href={`${page.base}/tools/${matched.id}`}>{page.t('editTool', matched.name)}</a>
           </p>
         ) : (
           <p>{page.t('registerDoesNotKnow')}</p>
@@ -102,7 +105,7 @@ export function RequestPage({ page, row, matched, others, form, decision, proble
       <section aria-labelledby="decision">
         <h2 id="decision">{page.t('decisionTitle')}</h2>
         {page.canEdit ? (
-          <form method="post" action={`${page.base}/requests/${row.requestId}/decision`} class="stack">
+          <form method="post" action={`${page.base}/requests/${row.requestId}/decision`} class="stack" noValidate>
             <Csrf page={page} />
             <fieldset class="choices">
               <legend>{page.t('decisionStatus')}</legend>
@@ -114,12 +117,12 @@ export function RequestPage({ page, row, matched, others, form, decision, proble
             </fieldset>
             <label for="note">{page.t('decisionNote')}</label>
             <textarea id="note" name="note" rows={3} maxLength={2000}>{decision.note}</textarea>
-            <label for="withTool" class="choice">
-              <input type="checkbox" id="withTool" name="withTool" value="1" checked={decision.withTool} /> {page.t('decisionWithTool')}
-            </label>
             <h3>{page.t('toolRecord')}</h3>
-            <ProblemList page={page} problems={problems} />
-            <ToolFields page={page} form={form} prefix="tool-" />
+            <label for="withTool" class="choice">
+              <input type="checkbox" id="withTool" name="withTool" value="1" checked={decision.withTool} aria-describedby="withTool-hint" /> {page.t('decisionWithTool')}
+            </label>
+            <p id="withTool-hint" class="muted">{page.t('toolFieldsCount')}</p>
+            <ToolFields page={page} form={form} prefix="tool-" problems={problems} />
             <button type="submit">{page.t('decisionSave')}</button>
           </form>
         ) : (

@@ -28,7 +28,7 @@ export function SettingsPage({ page, user, smtp, tokens, newToken, newWebhookSec
         <form method="post" action={`${page.base}/settings/me`} class="stack">
           <Csrf page={page} />
           <fieldset class="choices">
-            <legend>{page.t('notifyTitle')}</legend>
+            <legend>{page.t('notifyHowOften')}</legend>
             {(['instant', 'hourly', 'off'] as const).map((mode) => (
               <label key={mode} for={`notify-${mode}`} class="choice">
                 <input type="radio" id={`notify-${mode}`} name="notify" value={mode} checked={user.notify === mode} /> {page.t(`notify_${mode}`)}
@@ -37,8 +37,8 @@ export function SettingsPage({ page, user, smtp, tokens, newToken, newWebhookSec
           </fieldset>
           <label for="language">{page.t('language')}</label>
           <select id="language" name="language">
-            <option value="nl" selected={user.language === 'nl'}>Nederlands</option>
-            <option value="en" selected={user.language === 'en'}>English</option>
+            <option value="nl" lang="nl" selected={user.language === 'nl'}>Nederlands</option>
+            <option value="en" lang="en" selected={user.language === 'en'}>English</option>
           </select>
           <button type="submit">{page.t('saveSettings')}</button>
         </form>

@@ -5,7 +5,7 @@
  */
 import type { Problem } from '../../cli/lint';
 import { t as extensionText, type MessageKey } from '../../lib/i18n';
-import type { ToolForm } from '../lib/tool-form';
+import { fieldForPath, isSheetField, type ToolForm } from '../lib/tool-form';
 import type { ConsoleKey } from './messages';
 import type { PageContext } from './layout';
 
@@ -57,25 +57,40 @@ const SHEET: Field[] = [
 const AUDIENCES = ['PO', 'VO', 'MBO', 'HO', 'SO', 'VSO'];
 const PURPOSES = 'abcdefghijklmnopqrstu'.split('');
 
-function Input({ page, field, form, prefix, disabled }: { page: PageContext; field: Field; form: ToolForm; prefix: string; disabled: boolean }) {
+interface FieldState {
+  page: PageContext;
+  form: ToolForm;
+  prefix: string;
+  disabled: boolean;
+  /** Fields with an error, each with the id of the message that describes it. */
+  invalid: Map<string, string>;
+  /** Fields that may not change (the id of an existing tool). */
+  fixed: ReadonlySet<string>;
+}
+
+function Input({ state, field }: { state: FieldState; field: Field }) {
+  const { page, form, prefix, disabled, invalid } = state;
   const id = `${prefix}${field.name}`;
   const value = String(form[field.name] ?? '');
+  const error = invalid.get(field.name);
+  const common = { id, name: field.name, disabled, 'aria-invalid': error ? ('true' as const) : undefined, 'aria-describedby': error };
   return (
     <div class="field">
       <label for={id}>{page.t(field.label)}</label>
       {field.kind === 'lines' || field.kind === 'long' ? (
-        <textarea id={id} name={field.name} rows={field.kind === 'lines' ? 3 : 2} required={field.required} disabled={disabled}>{value}</textarea>
+        <textarea {...common} rows={field.kind === 'lines' ? 3 : 2}>{value}</textarea>
       ) : (
-        <input id={id} name={field.name} type={field.kind === 'url' ? 'url' : field.kind === 'email' ? 'email' : field.kind === 'date' ? 'date' : 'text'} value={value} required={field.required} disabled={disabled} />
+        <input {...common} type={field.kind === 'date' ? 'date' : 'text'} inputMode={field.kind === 'url' ? 'url' : field.kind === 'email' ? 'email' : undefined} value={value} readOnly={state.fixed.has(field.name)} />
       )}
     </div>
   );
 }
 
-function Choices({ page, name, legend, options, form, prefix, disabled, labels }: { page: PageContext; name: string; legend: ConsoleKey; options: string[]; form: ToolForm; prefix: string; disabled: boolean; labels?: (o: string) => string }) {
+function Choices({ state, name, legend, options, labels }: { state: FieldState; name: string; legend: ConsoleKey; options: string[]; labels?: (o: string) => string }) {
+  const { page, form, prefix, disabled } = state;
   const chosen = new Set(Array.isArray(form[name]) ? (form[name] as string[]) : [String(form[name] ?? '')]);
   return (
-    <fieldset class="choices">
+    <fieldset class="choices" aria-invalid={state.invalid.has(name) ? 'true' : undefined} aria-describedby={state.invalid.get(name)}>
       <legend>{page.t(legend)}</legend>
       {options.map((option) => (
         <label key={option} for={`${prefix}${name}-${option}`} class="choice">
@@ -86,12 +101,14 @@ function Choices({ page, name, legend, options, form, prefix, disabled, labels }
   );
 }
 
-function Select({ page, name, label, options, form, prefix, disabled }: { page: PageContext; name: string; label: ConsoleKey; options: [string, string][]; form: ToolForm; prefix: string; disabled: boolean }) {
+function Select({ state, name, label, options }: { state: FieldState; name: string; label: ConsoleKey; options: [string, string][] }) {
+  const { page, form, prefix, disabled } = state;
   const value = String(form[name] ?? '');
+  const error = state.invalid.get(name);
   return (
     <div class="field">
       <label for={`${prefix}${name}`}>{page.t(label)}</label>
-      <select id={`${prefix}${name}`} name={name} disabled={disabled}>
+      <select id={`${prefix}${name}`} name={name} disabled={disabled} aria-invalid={error ? 'true' : undefined} aria-describedby={error}>
         {options.map(([v, text]) => <option key={v} value={v} selected={v === value}>{text}</option>)}
       </select>
     </div>
@@ -111,53 +128,88 @@ function Where({ problem }: { problem: Problem }) {
   );
 }
 
-export function ProblemList({ page, problems }: { page: PageContext; problems: readonly Problem[] }) {
+/** The checks' own words are English: marked as such on a Dutch page, so a screen reader says them right. */
+export function CheckText({ page, text }: { page: PageContext; text: string }) {
+  return page.lang === 'en' ? <>{text}</> : <span lang="en">{text}</span>;
+}
+
+/** The id of the message that describes problem `index` (fields point at it with aria-describedby). */
+export const problemId = (prefix: string, index: number) => `${prefix}problem-${index}`;
+
+/**
+ * Errors first, as a summary the page puts right under its heading and moves focus to (autofocus,
+ * no script), each linking to its field; then warnings.
+ */
+export function ProblemList({ page, problems, prefix = '', heading = 'errorsFix' }: { page: PageContext; problems: readonly Problem[]; prefix?: string; heading?: ConsoleKey }) {
   const errors = problems.filter((p) => p.level === 'error');
   const warnings = problems.filter((p) => p.level === 'warning');
   return (
     <>
       {errors.length > 0 ? (
-        <div class="problems errors" role="alert">
-          <h2><span aria-hidden="true">✕ </span>{page.t('errorsFix')}</h2>
-          <ul>{errors.map((p, i) => <li key={i}><Where problem={p} />{p.message}</li>)}</ul>
+        <div class="problems errors" role="alert" tabIndex={-1} autoFocus>
+          <h2><span aria-hidden="true">✕ </span>{page.t(heading)}</h2>
+          <ul>
+            {errors.map((p, i) => {
+              const field = fieldForPath(p.path);
+              return (
+                <li key={i} id={problemId(prefix, i)}>
+                  <Where problem={p} />
+                  {field ? <a href={`#${prefix}${field}`}><CheckText page={page} text={p.message} /></a> : <CheckText page={page} text={p.message} />}
+                </li>
+              );
+            })}
+          </ul>
         </div>
       ) : null}
       {warnings.length > 0 ? (
         <div class="problems warnings">
           <h2><span aria-hidden="true">! </span>{page.t('warnings')}</h2>
-          <ul>{warnings.map((p, i) => <li key={i}><Where problem={p} />{p.message}</li>)}</ul>
+          <ul>{warnings.map((p, i) => <li key={i}><Where problem={p} /><CheckText page={page} text={p.message} /></li>)}</ul>
         </div>
       ) : null}
     </>
   );
 }
 
-export function ToolFields({ page, form, prefix = '', disabled = false }: { page: PageContext; form: ToolForm; prefix?: string; disabled?: boolean }) {
-  const fields = (list: Field[]) => list.map((field) => <Input key={field.name} page={page} field={field} form={form} prefix={prefix} disabled={disabled} />);
+/** Fields with an error → the id of the message about it. */
+export function invalidFields(problems: readonly Problem[], prefix = ''): Map<string, string> {
+  const invalid = new Map<string, string>();
+  problems.filter((p) => p.level === 'error').forEach((p, i) => {
+    const field = fieldForPath(p.path);
+    if (field && !invalid.has(field)) invalid.set(field, problemId(prefix, i));
+  });
+  return invalid;
+}
+
+export function ToolFields({ page, form, prefix = '', disabled = false, problems = [], fixedId = false }: { page: PageContext; form: ToolForm; prefix?: string; disabled?: boolean; problems?: readonly Problem[]; fixedId?: boolean }) {
+  const state: FieldState = { page, form, prefix, disabled, invalid: invalidFields(problems, prefix), fixed: new Set(fixedId ? ['id'] : []) };
+  const fields = (list: Field[]) => list.map((field) => <Input key={field.name} state={state} field={field} />);
+  // the privacy sheet is folded, unless one of its fields has a problem the FG must see
+  const sheetOpen = [...state.invalid.keys()].some(isSheetField);
   return (
     <div class="tool-fields">
       <fieldset>
         <legend>{page.t('sectionGeneral')}</legend>
         {fields(GENERAL)}
-        <Select page={page} name="status" label="f_status" form={form} prefix={prefix} disabled={disabled} options={(['approved', 'pending', 'rejected', 'unvetted'] as const).map((s) => [s, page.t(`toolStatus_${s}`)])} />
+        <Select state={state} name="status" label="f_status" options={(['approved', 'pending', 'rejected', 'unvetted'] as const).map((s) => [s, page.t(`toolStatus_${s}`)])} />
       </fieldset>
       <fieldset>
         <legend>{page.t('sectionAgreement')}</legend>
-        <Select page={page} name="agreementType" label="f_agreementType" form={form} prefix={prefix} disabled={disabled} options={[['', page.t('none')], ['model-verwerkersovereenkomst', page.t('typeModel')], ['other', page.t('typeOther')]]} />
+        <Select state={state} name="agreementType" label="f_agreementType" options={[['', page.t('none')], ['model-verwerkersovereenkomst', page.t('typeModel')], ['other', page.t('typeOther')]]} />
         {fields(AGREEMENT)}
       </fieldset>
       <fieldset>
         <legend>{page.t('sectionUse')}</legend>
         {fields(USE)}
       </fieldset>
-      <details class="sheet-fields">
+      <details class="sheet-fields" open={sheetOpen}>
         <summary>{page.t('sectionSheet')}</summary>
         <fieldset>
-        <legend>{page.t('sectionSheet')}</legend>
-        <Choices page={page} name="audience" legend="f_audience" options={AUDIENCES} form={form} prefix={prefix} disabled={disabled} />
-        <Select page={page} name="sheetType" label="f_sheetType" form={form} prefix={prefix} disabled={disabled} options={[['', page.t('none')], ['leermiddel', 'I. leermiddel'], ['informatiemiddel', 'II. informatiemiddel']]} />
-        <Choices page={page} name="purposes" legend="f_purposes" options={PURPOSES} form={form} prefix={prefix} disabled={disabled} labels={(letter) => `${letter}. ${extensionText(`purpose_${letter}` as MessageKey)}`} />
-        {fields(SHEET)}
+          <legend>{page.t('sectionSheet')}</legend>
+          <Choices state={state} name="audience" legend="f_audience" options={AUDIENCES} />
+          <Select state={state} name="sheetType" label="f_sheetType" options={[['', page.t('none')], ['leermiddel', 'I. leermiddel'], ['informatiemiddel', 'II. informatiemiddel']]} />
+          <Choices state={state} name="purposes" legend="f_purposes" options={PURPOSES} labels={(letter) => `${letter}. ${extensionText(`purpose_${letter}` as MessageKey)}`} />
+          {fields(SHEET)}
         </fieldset>
       </details>
     </div>

@@ -3,6 +3,7 @@ import type { Problem } from '../../cli/lint';
 import type { Tool } from '../../lib/register/schema';
 import { Flash, Layout, type PageContext } from './layout';
 import { ToolStatus } from './status';
+import { CheckText } from './tool-fields';
 
 export function ToolsPage({ page, tools, query, warnings, flash }: { page: PageContext; tools: Tool[]; query: string; warnings: Map<string, Problem[]>; flash: string | null }) {
   return (
@@ -16,7 +17,7 @@ export function ToolsPage({ page, tools, query, warnings, flash }: { page: PageC
       </form>
       {page.canEdit ? <p><a class="button" href={`${page.base}/tools/new`}>{page.t('newTool')}</a></p> : null}
       {tools.length === 0 ? (
-        <p>{page.t('noTools')}</p>
+        <p role="status">{query ? page.t('noToolsFound', query) : page.t('noTools')}</p>
       ) : (
         <ul class="tool-list">
           {tools.map((tool) => (
@@ -26,7 +27,7 @@ export function ToolsPage({ page, tools, query, warnings, flash }: { page: PageC
               <span class="muted">{[tool.vendor?.name, tool.match.join(', ')].filter(Boolean).join(' · ')}</span>
               {(warnings.get(tool.id) ?? []).length > 0 ? (
                 <ul class="inline-warnings">
-                  {(warnings.get(tool.id) ?? []).map((w, i) => <li key={i}><span aria-hidden="true">! </span>{w.message}</li>)}
+                  {(warnings.get(tool.id) ?? []).map((w, i) => <li key={i}><span aria-hidden="true">! </span><CheckText page={page} text={w.message} /></li>)}
                 </ul>
               ) : null}
             </li>

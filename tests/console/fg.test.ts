@@ -105,6 +105,50 @@ describe.each(DB_KINDS)('FG side on %s', (kind) => {
     });
   });
 
+  describe('attacks found in review', () => {
+    it('a viewer reads but cannot change anything, also not through a tool called "logout" (control: an FG can)', async () => {
+      const { addUser } = await import('../../console/store/accounts');
+      const boardId = rows<{ id: number }>(await c.ctx.db.execute(sql`SELECT id FROM boards WHERE slug = 'linde'`))[0]!.id;
+      await addUser(c.ctx.db, boardId, { email: 'viewer@linde.example', role: 'viewer', password: c.password }, 'test');
+      const viewer = new FgClient(c.url, c.slug);
+      expect((await viewer.login('viewer@linde.example', c.password)).status).toBe(303);
+      expect((await viewer.get('tools')).status).toBe(200);
+      const fields = { id: 'logout', name: 'Evil', category: 'other', match: 'evil.example', status: 'rejected', reason: 'x' };
+      const tools = await countRows(c, 'tools');
+      for (const path of ['tools/logout', 'tools/new', 'tools/wordwall/delete', 'publish']) {
+        expect((await viewer.post(path, { ...fields, _csrf: await viewer.csrf('tools') })).status, path).toBe(403);
+      }
+      expect(await countRows(c, 'tools')).toBe(tools);
+      expect((await viewer.post('settings/me', { notify: 'off', language: 'en', _csrf: await viewer.csrf('settings') })).status).toBe(303);
+      const fg = new FgClient(c.url, c.slug);
+      await fg.login(c.fgEmail, c.password);
+      expect((await fg.post('tools/logout', { ...fields, _csrf: await fg.csrf('tools') })).status).toBe(303);
+      await fgApi(c.url, c.slug, c.apiToken, 'tools/logout', { method: 'DELETE' });
+    });
+
+    it('a burst of logins sent at once is limited like one at a time: the right password in the burst is refused too', async () => {
+      const target = await c.addBoard('burst');
+      const attempts = await Promise.all(Array.from({ length: 26 }, (_, i) => new FgClient(c.url, 'burst').login(target.fgEmail, i === 25 ? c.password : `guess ${i}`)));
+      const statuses = attempts.map((a) => a.status);
+      expect(statuses.filter((s) => s === 400).length).toBeLessThanOrEqual(5);
+      expect(statuses.filter((s) => s === 303)).toHaveLength(0);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(20);
+    });
+
+    it('a webhook into a private or local network is refused when saved (control: a public address is not refused for its address)', async () => {
+      const fg = new FgClient(c.url, c.slug);
+      await fg.login(c.fgEmail, c.password);
+      for (const url of ['https://169.254.169.254/latest/meta-data/', 'https://127.0.0.1:8443/internal', 'https://[::1]/', 'https://10.1.2.3/hook', 'https://localhost/hook']) {
+        const answer = await fg.post('settings/intake', { emailDomains: '', webhookUrl: url, _csrf: await fg.csrf('settings') });
+        expect(answer.status, url).toBe(400);
+        expect(answer.html).toContain('private or local network');
+      }
+      const publicOne = await fg.post('settings/intake', { emailDomains: '', webhookUrl: 'https://8.8.4.4/hook', _csrf: await fg.csrf('settings') });
+      expect(publicOne.html).not.toContain('private or local network');
+      await fg.post('settings/intake', { emailDomains: '', webhookUrl: '', _csrf: await fg.csrf('settings') });
+    });
+  });
+
   describe('requests, decisions, tools, publish', () => {
     it('lists a request with everything the teacher sent; HTML in it stays text in the interface', async () => {
       const request = vettingRequest({ message: '<img src=x onerror=alert(1)><script>alert(2)</script>' });

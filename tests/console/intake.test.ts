@@ -52,6 +52,22 @@ describe.each(DB_KINDS)('intake on %s', (kind) => {
     expect(await countRows(c, 'requests')).toBe(before);
   });
 
+  it('a retry of a stored request gets its first answer even past the per-person limit (the contract: same key, same body)', async () => {
+    const limited = await startTestConsole(kind, { settings: { limits: { ...DEFAULT_LIMITS, intakePerEmail: { max: 2, windowMs: 3_600_000 } } } });
+    try {
+      const request = vettingRequest({ email: 'retry@school.example' });
+      const statuses = [];
+      for (let i = 0; i < 6; i++) statuses.push((await postRequest(limited.url, limited.slug, request, limited.intakeToken)).status);
+      expect(statuses).toEqual([201, 201, 201, 201, 201, 201]);
+      // control: new requests from that address are limited
+      const fresh = [];
+      for (let i = 0; i < 3; i++) fresh.push((await postRequest(limited.url, limited.slug, vettingRequest({ email: 'retry@school.example' }), limited.intakeToken)).status);
+      expect(fresh).toEqual([201, 429, 429]);
+    } finally {
+      await limited.stop();
+    }
+  });
+
   it('refuses a body over 64 KB with 413 and stores nothing (control: 63 KB of message passes the size check)', async () => {
     const before = await countRows(c, 'requests');
     const big = { ...vettingRequest(), message: 'x'.repeat(65 * 1024) };

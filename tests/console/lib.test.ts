@@ -198,3 +198,46 @@ describe('the FG interface while the database is down', () => {
     await c.stop().catch(() => undefined);
   });
 });
+
+describe('rate-limit address keys', () => {
+  it.each([
+    ['203.0.113.9', '203.0.113.9'],
+    ['::ffff:203.0.113.9', '203.0.113.9'],
+    ['2001:db8:1:2::45', '2001:db8:1:2::/64'],
+    ['2001:db8:1:2:aaaa:bbbb:cccc:dddd', '2001:db8:1:2::/64'],
+    ['2001:0db8:0001:0002::1', '2001:db8:1:2::/64'],
+    ['2001:db8:1:3::45', '2001:db8:1:3::/64'],
+    ['::1', '0:0:0:0::/64'],
+    ['not an address', 'unknown'],
+  ])('%s counts as %s', async (address, key) => {
+    const { limitKeyOf } = await import('../../console/http/client-address');
+    expect(limitKeyOf(address)).toBe(key);
+  });
+});
+
+describe('webhook addresses', () => {
+  it.each([
+    ['8.8.8.8', true], ['203.0.114.1', true], ['2a00:1450:4001::1', true],
+    ['127.0.0.1', false], ['10.0.0.1', false], ['172.16.5.4', false], ['172.32.0.1', true], ['192.168.1.1', false], ['169.254.169.254', false],
+    ['100.64.0.1', false], ['0.0.0.0', false], ['224.0.0.1', false], ['::1', false], ['::', false], ['fd00::1', false], ['fe80::1', false], ['::ffff:127.0.0.1', false], ['::ffff:8.8.8.8', true],
+  ])('%s is public: %s', async (ip, expected) => {
+    const { isPublicIp } = await import('../../console/lib/public-address');
+    expect(isPublicIp(ip)).toBe(expected);
+  });
+  it('a host name is checked by what it resolves to; the operator may allow private networks', async () => {
+    const { webhookAddressProblem } = await import('../../console/lib/public-address');
+    expect(await webhookAddressProblem('https://localhost/hook', false)).toMatch(/private or local network/);
+    expect(await webhookAddressProblem('https://localhost/hook', true)).toBeNull();
+    expect(await webhookAddressProblem('https://8.8.8.8/hook', false)).toBeNull();
+  });
+});
+
+describe('what the log keeps of an error', () => {
+  it('never a failed query\'s parameters (control: an ordinary error keeps its first line)', async () => {
+    const { describeError } = await import('../../console/http/app');
+    const query = Object.assign(new Error('Failed query: insert into "requests" values ($1)\nparams: {"requester":{"email":"secret.teacher@school.example"}}'), { name: 'DrizzleQueryError', cause: { code: '23514' } });
+    expect(describeError(query)).toBe('DrizzleQueryError (23514): a database query failed');
+    expect(describeError(query)).not.toContain('secret.teacher');
+    expect(describeError(new TypeError('x is not a function\nstack'))).toBe('TypeError: x is not a function');
+  });
+});

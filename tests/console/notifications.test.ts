@@ -101,7 +101,7 @@ describe('notifications (pglite, real SMTP and HTTP on 127.0.0.1)', () => {
     await new Promise<void>((resolve) => receiver.listen(0, '127.0.0.1', resolve));
     receiverUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
     const smtpPort = (smtp.server.address() as AddressInfo).port;
-    c = await startTestConsole('pglite', { now: () => new Date(Date.now() + offset), settings: { smtpUrl: `smtp://127.0.0.1:${smtpPort}` } });
+    c = await startTestConsole('pglite', { now: () => new Date(Date.now() + offset), settings: { smtpUrl: `smtp://127.0.0.1:${smtpPort}`, allowPrivateWebhooks: true } });
     senders = realSenders(c.ctx);
   });
   afterAll(async () => {
