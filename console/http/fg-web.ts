@@ -232,11 +232,12 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     const row = await findRequest(ctx.db, board.id, c.req.param('id'));
     if (!row) return html(c, errorPage(c, 'notFound'), 404);
     const form = formOf(c);
-    const status = field(form, 'status');
+    // the decision is its own field: the tool record below has a status of its own
+    const status = field(form, 'decision');
     const note = field(form, 'note').trim().slice(0, 2000);
     const withTool = field(form, 'withTool') === '1';
     const toolForm: ToolForm = {};
-    for (const [key, value] of Object.entries(form)) if (key !== '_csrf' && key !== 'status' && key !== 'note' && key !== 'withTool') toolForm[key] = value;
+    for (const [key, value] of Object.entries(form)) if (key !== '_csrf' && key !== 'decision' && key !== 'note' && key !== 'withTool') toolForm[key] = value;
     // the FG chose approve or reject for the teacher: the tool record says the same
     if (withTool && (status === 'approved' || status === 'rejected')) toolForm.status = status;
     if (status !== 'in-review' && status !== 'approved' && status !== 'rejected') {

@@ -111,7 +111,7 @@ export function RequestPage({ page, row, matched, others, form, decision, proble
               <legend>{page.t('decisionStatus')}</legend>
               {(['in-review', 'approved', 'rejected'] as const).map((s) => (
                 <label key={s} for={`decision-${s}`} class="choice">
-                  <input type="radio" id={`decision-${s}`} name="status" value={s} checked={decision.status === s} required /> {page.t(`status_${s}`)}
+                  <input type="radio" id={`decision-${s}`} name="decision" value={s} checked={decision.status === s} required /> {page.t(`status_${s}`)}
                 </label>
               ))}
             </fieldset>

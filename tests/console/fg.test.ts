@@ -93,7 +93,7 @@ describe.each(DB_KINDS)('FG side on %s', (kind) => {
       expect(page.location).toBe('/b/eik/fg/login');
       const request = vettingRequest();
       await postRequest(c.url, 'eik', request, eik.intakeToken);
-      expect((await onB.post(`requests/${request.id}/decision`, { status: 'approved', note: 'x', _csrf: await fgA.csrf() })).status).toBe(403);
+      expect((await onB.post(`requests/${request.id}/decision`, { decision: 'approved', note: 'x', _csrf: await fgA.csrf() })).status).toBe(403);
       const api = await fgApi(c.url, 'eik', c.apiToken, 'requests');
       expect(api.status).toBe(401);
       const decided = await fgApi(c.url, 'eik', c.apiToken, `requests/${request.id}/decision`, { method: 'POST', body: { status: 'approved', note: 'x' } });
@@ -202,6 +202,43 @@ describe.each(DB_KINDS)('FG side on %s', (kind) => {
       const del = await fgApi(c.url, c.slug, c.apiToken, 'tools/wordwall', { method: 'DELETE' });
       expect(del.status).toBe(409);
       expect((await del.json()).error).toMatch(/alternative by tiktok/);
+    });
+
+    it('editing the tool record on a request without ticking "save the tool" is refused, not silently dropped (control: unchanged fields pass)', async () => {
+      const request = vettingRequest({ host: 'wordwall.net' });
+      await postRequest(c.url, c.slug, request, c.intakeToken);
+      const fg = new FgClient(c.url, c.slug);
+      await fg.login(c.fgEmail, c.password);
+      const page = (await fg.get(`requests/${request.id}`)).html;
+      // the form as the page fills it: every tool field with its value
+      const fields: Record<string, string | string[]> = {};
+      for (const m of page.matchAll(/<input id="tool-([A-Za-z]+)" name="([A-Za-z]+)"[^>]*?value="([^"]*)"/g)) fields[m[2]!] = m[3]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"');
+      for (const m of page.matchAll(/<textarea id="tool-([A-Za-z]+)" name="([A-Za-z]+)"[^>]*>([^<]*)<\/textarea>/g)) fields[m[2]!] = m[3]!.replace(/&amp;/g, '&');
+      for (const m of page.matchAll(/<select id="tool-([A-Za-z]+)" name="([A-Za-z]+)"[\s\S]*?<option value="([^"]*)" selected/g)) fields[m[2]!] = m[3]!;
+      for (const m of page.matchAll(/name="(audience|purposes)" value="([^"]+)" checked/g)) fields[m[1]!] = [...((fields[m[1]!] as string[] | undefined) ?? []), m[2]!];
+      const csrf = await fg.csrf(`requests/${request.id}`);
+      const changed = await fg.post(`requests/${request.id}/decision`, { ...fields, reference: 'CHANGED-REF', decision: 'in-review', note: 'kijken', _csrf: csrf });
+      expect(changed.status).toBe(400);
+      expect(changed.html).toContain('er is niets opgeslagen');
+      expect((await (await fgApi(c.url, c.slug, c.apiToken, `requests/${request.id}`)).json()).status).toBe('received');
+      const same = await fg.post(`requests/${request.id}/decision`, { ...fields, decision: 'in-review', note: 'kijken', _csrf: await fg.csrf(`requests/${request.id}`) });
+      expect(same.status).toBe(303);
+      expect((await (await fgApi(c.url, c.slug, c.apiToken, 'tools/wordwall')).json()).agreement.reference).toBe('VO-2025-031');
+    });
+
+    it('removing a tool in the interface asks first; a refusal says why (control: the confirmed removal works)', async () => {
+      const fg = new FgClient(c.url, c.slug);
+      await fg.login(c.fgEmail, c.password);
+      await fgApi(c.url, c.slug, c.apiToken, 'tools/padlet', { method: 'PUT', body: { id: 'padlet', name: 'Padlet', category: 'board', match: ['padlet.com'], status: 'unvetted' } });
+      const confirm = await fg.get('tools/padlet/delete');
+      expect(confirm.status).toBe(200);
+      expect(confirm.html).toContain('Padlet');
+      expect((await fgApi(c.url, c.slug, c.apiToken, 'tools/padlet')).status).toBe(200);
+      const refused = await fg.post('tools/wordwall/delete', { _csrf: await fg.csrf('tools') });
+      expect(refused.status).toBe(409);
+      expect(refused.html).toContain('alternative by tiktok');
+      expect((await fg.post('tools/padlet/delete', { _csrf: await fg.csrf('tools') })).status).toBe(303);
+      expect((await fgApi(c.url, c.slug, c.apiToken, 'tools/padlet')).status).toBe(404);
     });
 
     it('publishes a signed register at register.json with an ETag; the serial goes up; the extension\'s own check accepts it', async () => {
