@@ -29,6 +29,7 @@ import { decodeBase64 } from '../lib/register/base64';
 import { demoPayload } from '../harness/demo-register';
 import { freshPostgres } from '../harness/postgres';
 import { percentile } from './matcher';
+import { addressPrinted, stopProcess } from '../harness/processes';
 
 const SECRET = Buffer.alloc(32, 7).toString('base64');
 
@@ -37,24 +38,6 @@ export interface IntakeFigures {
   p50: number[];
   p95: number[];
   errors: number;
-}
-
-function waitForUrl(child: ChildProcess, pattern: RegExp): Promise<string> {
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server did not start: ${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = pattern.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1]!);
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${output}`)));
-  });
 }
 
 function body(i: number) {
@@ -115,13 +98,6 @@ async function load(url: string, token: string | null, rounds: number, perRound:
   return figures;
 }
 
-async function stop(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once('exit', r));
-  child.kill('SIGTERM');
-  await exited;
-}
-
 /** Intake on one database kind: the console (CLI child process) and the baseline, same load. */
 export async function intakeBench(kind: 'pglite' | 'postgres', rounds = 3, perRound = 1_000, concurrency = 16): Promise<{ console: IntakeFigures; baseline: IntakeFigures }> {
   const results: { console?: IntakeFigures; baseline?: IntakeFigures } = {};
@@ -138,11 +114,11 @@ export async function intakeBench(kind: 'pglite' | 'postgres', rounds = 3, perRo
         ? spawn(process.execPath, ['bin/bijsluiter.mjs', 'console', '--port', '0', ...(pgDb ? [] : ['--data', dir])], { env, stdio: ['ignore', 'pipe', 'pipe'] })
         : spawn(process.execPath, ['--import', 'tsx', 'bench/intake-baseline.ts', ...(pgDb ? ['--url', pgDb.url] : ['--data', dir]), String(created!.board.id)], { env, stdio: ['ignore', 'pipe', 'pipe'] });
     try {
-      const base = await waitForUrl(child, which === 'console' ? /console on (http:\/\/127\.0\.0\.1:\d+)/ : /baseline on (http:\/\/127\.0\.0\.1:\d+)/);
+      const base = await addressPrinted(child, which === 'console' ? /console on (http:\/\/127\.0\.0\.1:\d+)/ : /baseline on (http:\/\/127\.0\.0\.1:\d+)/);
       const url = which === 'console' ? `${base}/b/bench/api/requests` : `${base}/`;
       results[which] = await load(url, which === 'console' ? created!.intakeToken : null, rounds, perRound, concurrency);
     } finally {
-      await stop(child);
+      await stopProcess(child);
       await pgDb?.drop();
       rmSync(dir, { recursive: true, force: true });
     }

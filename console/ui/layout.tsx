@@ -47,16 +47,24 @@ const MENU: [Section, ConsoleKey, string][] = [
   ['settings', 'navSettings', 'settings'],
 ];
 
-export function Layout({ page, section, title, children }: { page: PageContext; section: Section; title: string; children: ComponentChildren }) {
+/** The document around every page of the console: language, title, the one stylesheet. */
+export function Document({ lang, title, children }: { lang: Lang; title: string; children: ComponentChildren }) {
   return (
-    <html lang={page.lang}>
+    <html lang={lang}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{`${title} · ${page.boardName} · ${page.t('appName')}`}</title>
+        <title>{title}</title>
         <link rel="stylesheet" href="/assets/console.css" />
       </head>
-      <body>
+      <body>{children}</body>
+    </html>
+  );
+}
+
+export function Layout({ page, section, title, children }: { page: PageContext; section: Section; title: string; children: ComponentChildren }) {
+  return (
+    <Document lang={page.lang} title={`${title} · ${page.boardName} · ${page.t('appName')}`}>
         <a class="skip-link" href="#main">{page.t('skipToContent')}</a>
         <header class="top">
           <p class="board-name">{page.boardName} <span class="app-name">· {page.t('appName')}</span></p>
@@ -80,8 +88,7 @@ export function Layout({ page, section, title, children }: { page: PageContext; 
         <main id="main" tabIndex={-1}>
           {children}
         </main>
-      </body>
-    </html>
+    </Document>
   );
 }
 

@@ -6,7 +6,7 @@ import { render } from 'preact-render-to-string';
 import type { Tool } from '../../lib/register/schema';
 import type { Board } from '../store/boards';
 import type { PublishedRegister } from '../store/registers';
-import { formatWhen } from './layout';
+import { Document, formatWhen } from './layout';
 import { translate, type Lang } from './messages';
 
 export function renderPublicPage(board: Board, latest: PublishedRegister | null, acceptLanguage: string | undefined): string {
@@ -14,14 +14,7 @@ export function renderPublicPage(board: Board, latest: PublishedRegister | null,
   const t = (key: Parameters<typeof translate>[1], ...subs: (string | number)[]) => translate(lang, key, ...subs);
   const tools = ((latest?.payload as { tools?: Tool[] } | undefined)?.tools ?? []).filter((tool) => tool.status !== 'unvetted');
   return `<!doctype html>${render(
-    <html lang={lang}>
-      <head>
-        <meta charSet="utf-8" />
-        <meta name="viewport" content="width=device-width, initial-scale=1" />
-        <title>{t('publicTitle', board.name)}</title>
-        <link rel="stylesheet" href="/assets/console.css" />
-      </head>
-      <body>
+    <Document lang={lang} title={t('publicTitle', board.name)}>
         <main id="main">
           <h1>{t('publicTitle', board.name)}</h1>
           {latest ? <p>{t('publicIntro', formatWhen(lang, latest.publishedAt, false))}</p> : <p>{t('publicNone')}</p>}
@@ -35,7 +28,6 @@ export function renderPublicPage(board: Board, latest: PublishedRegister | null,
             ))}
           </ul>
         </main>
-      </body>
-    </html>,
+    </Document>,
   )}`;
 }

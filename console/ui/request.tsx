@@ -8,6 +8,7 @@ import type { VettingRequest } from '../../lib/requests/schema';
 import type { ToolForm } from '../lib/tool-form';
 import type { RequestRow } from '../store/requests';
 import { daysText, waitedDays } from './inbox';
+import { BijsluiterSheet } from '../../components/BijsluiterSheet';
 import { Csrf, Flash, formatWhen, Layout, type PageContext } from './layout';
 import { RequestStatus, ToolStatus } from './status';
 import { ProblemList, ToolFields } from './tool-fields';
@@ -87,6 +88,8 @@ export function RequestPage({ page, row, matched, others, form, decision, proble
           <p>{page.t('registerDoesNotKnow')}</p>
         )}
       </section>
+      {/* the privacy sheet the register holds for this tool, with the extension's own component and words */}
+      {matched ? <BijsluiterSheet sheet={matched.bijsluiter} /> : null}
       <section aria-labelledby="others">
         <h2 id="others">{page.t('earlierRequests')}</h2>
         {others.length === 0 ? (

@@ -210,6 +210,9 @@ describe.each(DB_KINDS)('FG side on %s', (kind) => {
       const fg = new FgClient(c.url, c.slug);
       await fg.login(c.fgEmail, c.password);
       const page = (await fg.get(`requests/${request.id}`)).html;
+      // the register's privacy sheet for the site, rendered by the extension's own component in Dutch
+      expect(page).toContain('id="sheet-heading">Privacybijsluiter');
+      expect(page).toContain('Verenigd Koninkrijk');
       // the form as the page fills it: every tool field with its value
       const fields: Record<string, string | string[]> = {};
       for (const m of page.matchAll(/<input id="tool-([A-Za-z]+)" name="([A-Za-z]+)"[^>]*?value="([^"]*)"/g)) fields[m[2]!] = m[3]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"');

@@ -11,6 +11,7 @@ import { openDatabase, rows } from '../../console/db/open';
 import { createApiToken, findUserByEmail } from '../../console/store/accounts';
 import { createBoard } from '../../console/store/boards';
 import { freshPostgres, TEST_SECRET, fgApi, postRequest, vettingRequest } from '../helpers/console';
+import { addressPrinted, stopProcess } from '../../harness/processes';
 
 interface Instance {
   url: string;
@@ -22,30 +23,11 @@ async function startInstance(databaseUrl: string): Promise<Instance> {
     env: { ...process.env, DATABASE_URL: databaseUrl, BIJSLUITER_SECRET: TEST_SECRET, SMTP_URL: '', BIJSLUITER_INTAKE_LIMIT: '1000' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`console did not start: ${output}`)), 60_000);
-    const read = (chunk: Buffer) => {
-      output += chunk.toString();
-      const found = /console on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
-      if (found) {
-        clearTimeout(timer);
-        resolve(found[1]!);
-      }
-    };
-    child.stdout!.on('data', read);
-    child.stderr!.on('data', read);
-    child.once('exit', (code) => reject(new Error(`console exited with ${code}: ${output}`)));
-  });
+  const url = await addressPrinted(child, /console on (http:\/\/127\.0\.0\.1:\d+)/);
   return { url, process: child };
 }
 
-async function stopInstance(instance: Instance | undefined): Promise<void> {
-  if (!instance || instance.process.exitCode !== null) return;
-  const exited = new Promise((resolve) => instance.process.once('exit', resolve));
-  instance.process.kill('SIGTERM');
-  await exited;
-}
+const stopInstance = (instance: Instance | undefined) => stopProcess(instance?.process);
 
 describe('two console processes on one PostgreSQL', () => {
   let database: Awaited<ReturnType<typeof freshPostgres>>;
