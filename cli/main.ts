@@ -38,7 +38,17 @@ const HELP = `bijsluiter: build, check and sign your school board's register of 
 The guide for FGs: docs/fg-guide.md (Nederlands), docs/fg-guide.en.md (English).`;
 
 /** Runs one command; returns the exit code (0 ok, 1 failed or invalid, 2 usage). */
-export async function main(argv: string[], io: Output = consoleOutput): Promise<number> {
+/**
+ * Control characters (ESC sequences, carriage returns, backspaces, bidirectional overrides) from a
+ * register or source would act on the FG's terminal: hide a line, recolour it, rewrite it. Every
+ * line the tool prints shows them as visible escapes instead.
+ */
+export function visibleControls(line: string): string {
+  return line.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+export async function main(argv: string[], rawIo: Output = consoleOutput): Promise<number> {
+  const io: Output = { out: (line) => rawIo.out(visibleControls(line)), err: (line) => rawIo.err(visibleControls(line)) };
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
     io.out(HELP);

@@ -36,6 +36,19 @@ function loadYaml(file: string): YamlFile {
   return { file, doc, lines };
 }
 
+/**
+ * The document as plain data. Aliases are capped (an "alias bomb" of nested anchors would expand
+ * to gigabytes), and a refusal is one line naming the file, not a stack trace.
+ */
+function plain(yaml: YamlFile): unknown {
+  try {
+    return yaml.doc.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const reason = /alias/i.test((error as Error).message) ? 'too many YAML aliases (*name) expanding anchors (&name); write the values out' : (error as Error).message.split('\n')[0];
+    throw new CliError(`${yaml.file}: ${reason}`);
+  }
+}
+
 function lineOf(yaml: YamlFile, path: readonly PropertyKey[]): string {
   for (let n = path.length; n >= 0; n--) {
     const node = yaml.doc.getIn(path.slice(0, n) as unknown[], true) as { range?: [number, number, number] } | undefined;
@@ -53,13 +66,13 @@ export function loadSource(path: string, publisherFile?: string): RegisterSource
     const publisher = loadYaml(publisherFile);
     const tools = csvTools(path);
     return {
-      publisher: (publisher.doc.toJS() as { publisher?: unknown })?.publisher ?? publisher.doc.toJS(),
+      publisher: (plain(publisher) as { publisher?: unknown })?.publisher ?? plain(publisher),
       tools: tools.map((t) => t.tool),
       locate: (p) => (p[0] === 'tools' && typeof p[1] === 'number' ? `${path}: row ${tools[p[1]]?.line}` : p[0] === 'publisher' ? lineOf(publisher, p.slice(1)) : null),
     };
   }
   const yaml = loadYaml(path);
-  const data = yaml.doc.toJS() as { publisher?: unknown; tools?: unknown; validDays?: unknown } | null;
+  const data = plain(yaml) as { publisher?: unknown; tools?: unknown; validDays?: unknown } | null;
   if (!data || typeof data !== 'object') throw new CliError(`${path}: expected a mapping with "publisher" and "tools"`);
   return {
     publisher: data.publisher,
@@ -72,7 +85,7 @@ export function loadSource(path: string, publisherFile?: string): RegisterSource
 function loadFolder(dir: string): RegisterSource {
   const main = join(dir, 'register.yaml');
   const head = loadYaml(main);
-  const data = head.doc.toJS() as { publisher?: unknown; validDays?: unknown } | null;
+  const data = plain(head) as { publisher?: unknown; validDays?: unknown } | null;
   const toolsDir = join(dir, 'tools');
   const files = existsSync(toolsDir) ? readdirSync(toolsDir).filter((f) => /\.ya?ml$/.test(f)).sort() : [];
   const tools = files.map((f) => loadYaml(join(toolsDir, f)));
@@ -81,7 +94,7 @@ function loadFolder(dir: string): RegisterSource {
   }
   return {
     publisher: data?.publisher,
-    tools: tools.map((t) => t.doc.toJS()),
+    tools: tools.map((t) => plain(t)),
     validDays: typeof data?.validDays === 'number' ? data.validDays : undefined,
     locate: (p) => {
       if (p[0] === 'tools' && typeof p[1] === 'number' && tools[p[1]]) return lineOf(tools[p[1]]!, p.slice(2));
