@@ -83,6 +83,7 @@ const M = {
   'error_invalid-register': ['The register contains an error', 'Het register bevat een fout'],
   'error_future-dated': ['The register is dated in the future', 'Het register is in de toekomst gedateerd'],
   error_rollback: ['An older register was offered', 'Er werd een ouder register aangeboden'],
+  'error_key-no-longer-trusted': ['The register held here was signed by a key that is no longer configured; it is not used', 'Het register op dit apparaat is ondertekend met een sleutel die niet meer is ingesteld; het wordt niet gebruikt'],
   'error_same-serial-different-content': ['Changed register without a new serial', 'Gewijzigd register zonder nieuw volgnummer'],
   'error_not-modified-without-copy': ['The server said "not modified" but no copy is held', 'De server zei "niet gewijzigd" maar er is geen kopie'],
   error_storage: ['The register could not be stored on this device', 'Het register kon niet worden opgeslagen op dit apparaat'],

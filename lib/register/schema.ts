@@ -11,6 +11,9 @@ export const REGISTER_PAYLOAD_TYPE = 'application/vnd.bijsluiter.register+json';
 /** The only payload format this version reads. */
 export const REGISTER_FORMAT = 'bijsluiter-register/v1';
 
+/** The longest a register may stay valid: the extension and the FG's tool refuse anything longer. */
+export const MAX_VALIDITY_DAYS = 400;
+
 const SHORT = 200;
 const TEXT = 4000;
 
@@ -142,6 +145,10 @@ export const registerPayloadSchema = z
   .superRefine((payload, ctx) => {
     if (Date.parse(payload.expiresAt) <= Date.parse(payload.issuedAt)) {
       ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: 'must be after issuedAt' });
+    }
+    // a register "valid until 9999" would keep approvals confirmed long after the FG stopped publishing
+    if (Date.parse(payload.expiresAt) - Date.parse(payload.issuedAt) > MAX_VALIDITY_DAYS * 86_400_000) {
+      ctx.addIssue({ code: 'custom', path: ['expiresAt'], message: `must be at most ${MAX_VALIDITY_DAYS} days after issuedAt` });
     }
     const ids = new Map<string, number>();
     const patterns = new Map<string, string>();

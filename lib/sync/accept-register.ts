@@ -4,6 +4,7 @@
  * loading the stored copy at wake (with the keys in force now) and by the FG's `verify`.
  */
 import { describeIssues } from '../register/describe-issues';
+import { jsonStructureProblem } from '../register/strict-json';
 import { verifyEnvelope, type TrustedKey } from '../register/dsse';
 import { sha256Hex } from '../register/base64';
 import { envelopeSchema, REGISTER_FORMAT, REGISTER_PAYLOAD_TYPE, registerPayloadSchema, type RegisterPayload } from '../register/schema';
@@ -52,6 +53,8 @@ export async function acceptRegister(bytes: Uint8Array, options: AcceptOptions):
 
   // Only from here on is anything in the payload trusted.
   const payloadText = decodeText(verified.payloadBytes);
+  const structure = payloadText === null ? null : jsonStructureProblem(payloadText);
+  if (structure) return fail('invalid-register', `the signed payload is not plain JSON: ${structure}`);
   const payloadJson = payloadText === null ? null : safeJson(payloadText);
   if (payloadJson === undefined || payloadJson === null || typeof payloadJson !== 'object') {
     return fail('payload-not-json', 'the signed payload is not a JSON object');

@@ -27,6 +27,7 @@ export const SYNC_ERROR_CODES = [
   'invalid-register',
   'future-dated',
   'rollback',
+  'key-no-longer-trusted',
   'same-serial-different-content',
   'not-modified-without-copy',
   'storage',

@@ -4,7 +4,8 @@
  * failure leaves it untouched and comes back as a reason.
  */
 import { buildMatchIndex } from '../matcher';
-import type { TrustedKey } from '../register/dsse';
+import { verifyEnvelope, type TrustedKey } from '../register/dsse';
+import { envelopeSchema, REGISTER_PAYLOAD_TYPE } from '../register/schema';
 import type { RegisterPayload, Tool } from '../register/schema';
 import { loadStoredRegister, saveStoredRegister, type Database, type StoredRegister } from '../storage/db';
 import type { LoadedRegister } from '../verdict';
@@ -45,6 +46,9 @@ export async function syncRegister(input: SyncInput): Promise<SyncResult> {
     held = null; // a damaged store must not stop a fresh download from repairing it
     void error;
   }
+  // The held copy guards against rollback only while the key that signed it is still trusted:
+  // a serial vouched for by a removed (say leaked) key must not lock out the new key's registers.
+  if (held && !(await heldIsTrusted(held, keys))) held = null;
   const sameUrl = held !== null && held.url === url;
   const fetched = await fetchRegister(url, { ...input.fetchOptions, conditional: sameUrl && !input.heldUnusable ? held : null });
   if (fetched.kind === 'error') return { outcome: 'error', error: fetched.error };
@@ -79,6 +83,16 @@ export async function syncRegister(input: SyncInput): Promise<SyncResult> {
   return { outcome: 'updated', register: loadPayload(accepted.payload), stored };
 }
 
+/** Whether the stored copy still verifies with one of `keys`. */
+async function heldIsTrusted(held: StoredRegister, keys: readonly TrustedKey[]): Promise<boolean> {
+  try {
+    const envelope = envelopeSchema.safeParse(JSON.parse(held.envelopeText));
+    return envelope.success && (await verifyEnvelope(envelope.data, keys, REGISTER_PAYLOAD_TYPE)).ok;
+  } catch {
+    return false;
+  }
+}
+
 /** Loads the stored register and checks it again with the keys in force now. */
 export async function loadHeldRegister(db: Database, keys: readonly TrustedKey[], now: Date): Promise<{ register: LoadedRegister; stored: StoredRegister } | { register: null; error: SyncError | null }> {
   let stored: StoredRegister | null;
@@ -90,7 +104,13 @@ export async function loadHeldRegister(db: Database, keys: readonly TrustedKey[]
   if (!stored) return { register: null, error: null };
   if (typeof stored.envelopeText !== 'string') return { register: null, error: syncError('storage', 'the stored register is damaged') };
   const accepted = await acceptRegister(new TextEncoder().encode(stored.envelopeText), { keys, now, checkIssuedAt: false });
-  if (!accepted.ok) return { register: null, error: accepted.error };
+  if (!accepted.ok) {
+    // a copy that no configured key vouches for any more is dropped: say so in words
+    if (accepted.error.code === 'bad-signature') {
+      return { register: null, error: syncError('key-no-longer-trusted', `the register held on this device (serial ${stored.serial}) was signed by a key that is no longer among the configured public keys; it is no longer used, and the next register signed by a configured key is accepted whatever its serial`) };
+    }
+    return { register: null, error: accepted.error };
+  }
   return { register: loadPayload(accepted.payload), stored };
 }
 

@@ -114,6 +114,31 @@ describe('syncRegister', () => {
     expect(held.register).toBeNull();
   });
 
+  it('a leaked key cannot lock schools out: once its key is removed, its max-serial register no longer blocks the new key', async () => {
+    const { db, keys: [oldKey], key: leaked } = await setup();
+    const fresh = await makeKey();
+    const newKey = (await importPublicKey(fresh.publicBase64)) as TrustedKey;
+    // the attacker signs serial 2^53−1 with the leaked key while both keys are in policy (rotation)
+    const attack = await signedWith(leaked, (p) => { p.serial = Number.MAX_SAFE_INTEGER; p.tools[0]!.status = 'approved'; });
+    expect((await syncRegister({ db, url: URL_, keys: [oldKey!, newKey], now: NOW, fetchOptions: { fetchImpl: fakeFetch(() => json(attack)) } })).outcome).toBe('updated');
+    expect(await heldSerial(db)).toBe(Number.MAX_SAFE_INTEGER);
+    // control: while the leaked key is trusted, the FG's serial 13 is refused as a rollback
+    const recovery = await signedWith(fresh, (p) => { p.serial = 13; });
+    const blocked = await syncRegister({ db, url: URL_, keys: [oldKey!, newKey], now: NOW, fetchOptions: { fetchImpl: fakeFetch(() => json(recovery)) } });
+    expect(blocked).toMatchObject({ outcome: 'error', error: { code: 'rollback' } });
+    // IT removes the leaked key: the held copy is dropped, with the reason in words...
+    const held = await loadHeldRegister(db, [newKey], NOW);
+    expect(held.register).toBeNull();
+    expect(held).toMatchObject({ error: { code: 'key-no-longer-trusted' } });
+    // ...and the new key's register is taken whatever its serial
+    const taken = await syncRegister({ db, url: URL_, keys: [newKey], now: NOW, heldUnusable: true, fetchOptions: { fetchImpl: fakeFetch(() => json(recovery)) } });
+    expect(taken.outcome).toBe('updated');
+    expect(await heldSerial(db)).toBe(13);
+    // and from then on the new key's serial is the one that counts
+    const older = await signedWith(fresh, (p) => { p.serial = 12; });
+    expect(await syncRegister({ db, url: URL_, keys: [newKey], now: NOW, fetchOptions: { fetchImpl: fakeFetch(() => json(older)) } })).toMatchObject({ outcome: 'error', error: { code: 'rollback' } });
+  });
+
   it('a register from a new URL replaces the old one regardless of serial', async () => {
     const { db, keys, key } = await setup();
     const lower = await signedWith(key, (p) => { p.serial = 1; });
