@@ -149,7 +149,8 @@ export function lookup<T extends Matchable>(index: MatchIndex<T>, location: Page
     }
     h = Math.imul(h ^ c, FNV_PRIME);
   }
-  if (dots > 0) {
+  // the whole host: any name with a dot, and a bracketed IPv6 address (an `=[::1]` pattern)
+  if (dots > 0 || host.charCodeAt(0) === 91) {
     const slot = findSlot(index, h | 1, host, 0);
     if (slot !== -1) (found ??= []).push(0, slot);
   }

@@ -26,6 +26,8 @@ const MULTI_LABEL_SUFFIXES: ReadonlySet<string> = new Set([
  * `com` or `nl`, or one of the known multi-label suffixes such as `co.uk` or `github.io`.
  */
 export function isPublicSuffix(host: string): boolean {
+  // an IPv6 address has no dots but is no suffix: `=[::1]` is an exact-address pattern
+  if (host.startsWith('[')) return false;
   if (!host.includes('.')) return true;
   return MULTI_LABEL_SUFFIXES.has(host);
 }

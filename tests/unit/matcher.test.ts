@@ -72,3 +72,16 @@ describe('parsePageUrl', () => {
     expect(pageOrigin('chrome://newtab')).toBeNull();
   });
 });
+
+describe('exact IPv6 patterns', () => {
+  it('=[::1] matches that address and nothing else', async () => {
+    const { buildMatchIndex, lookup } = await import('../../lib/matcher/index');
+    const { parsePageUrl } = await import('../../lib/url');
+    const index = buildMatchIndex([{ id: 'local', match: ['=[::1]'] }, { id: 'v4', match: ['=127.0.0.1'] }]);
+    const at = (url: string) => lookup(index, parsePageUrl(url)!)?.id ?? null;
+    expect(at('http://[::1]:8080/page')).toBe('local');
+    expect(at('http://127.0.0.1/')).toBe('v4');
+    expect(at('http://[::2]/')).toBeNull();
+    expect(at('http://localhost/')).toBeNull();
+  });
+});

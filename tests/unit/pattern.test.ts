@@ -11,6 +11,9 @@ describe('parsePattern', () => {
     ['bücher.example', { host: 'xn--bcher-kva.example', exact: false, path: '' }],
     ['=192.168.10.4', { host: '192.168.10.4', exact: true, path: '' }],
     ['foo.github.io', { host: 'foo.github.io', exact: false, path: '' }],
+    // exact IPv6 addresses, as the spec allows (they have no dots, yet are no public suffix)
+    ['=[::1]', { host: '[::1]', exact: true, path: '' }],
+    ['=[2001:db8::1]/app', { host: '[2001:db8::1]', exact: true, path: '/app' }],
   ])('accepts %s', (source, expected) => {
     expect(parsePattern(source)).toEqual({ ok: true, pattern: expected });
   });
@@ -24,6 +27,7 @@ describe('parsePattern', () => {
     ['=github.io', 'public suffix'],
     ['netlify.app/site', 'public suffix'],
     ['192.168.10.4', 'IP address'],
+    ['[::1]', 'IP address'],
     ['https://example.com', 'scheme'],
     ['*.example.com', 'wildcards'],
     ['example.com:8080', 'ports'],
