@@ -6,6 +6,8 @@
  */
 import { isOutsideEea } from '../lib/eea';
 import type { RegisterPayload, Tool } from '../lib/register/schema';
+import { parsePattern } from '../lib/register/pattern';
+import { showHost } from './lookalike';
 
 export interface ToolChange {
   id: string;
@@ -55,10 +57,18 @@ function compareTool(a: Tool, b: Tool): ToolChange {
   if ((ag?.bijsluiterVersion ?? null) !== (bg?.bijsluiterVersion ?? null)) change.other.push(`signed sheet version ${ag?.bijsluiterVersion ?? 'none'} → ${bg?.bijsluiterVersion ?? 'none'}`);
   const addedPatterns = newItems(a.match, b.match);
   const removedPatterns = newItems(b.match, a.match);
-  if (addedPatterns.length) change.other.push(`now also matches ${addedPatterns.join(', ')}`);
-  if (removedPatterns.length) change.other.push(`no longer matches ${removedPatterns.join(', ')}`);
+  if (addedPatterns.length) change.other.push(`now also matches ${addedPatterns.map(showPattern).join(', ')}`);
+  if (removedPatterns.length) change.other.push(`no longer matches ${removedPatterns.map(showPattern).join(', ')}`);
   if (JSON.stringify(a.conditions) !== JSON.stringify(b.conditions)) change.other.push('conditions of use changed');
   return change;
+}
+
+/** A pattern as written, with its punycode host beside it when that differs (a look-alike shows). */
+function showPattern(source: string): string {
+  const parsed = parsePattern(source);
+  if (!parsed.ok) return source;
+  const shown = showHost(parsed.pattern.host);
+  return shown === parsed.pattern.host && source.replace(/^=/, '').startsWith(parsed.pattern.host) ? source : `${source} → ${shown}`;
 }
 
 /** Compares two validated payloads. */

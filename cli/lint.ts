@@ -4,7 +4,10 @@
  * what the FG should know before publishing (expiring agreements, changed sheets, data leaving
  * the EEA). The schema is the extension's own; the full Public Suffix List is checked here only.
  */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { getPublicSuffix } from 'tldts';
+import { mixedScripts, showHost, skeleton, unicodeHost } from './lookalike';
 import { daysBetween } from '../lib/dates';
 import { isOutsideEea } from '../lib/eea';
 import { parsePattern } from '../lib/register/pattern';
@@ -81,9 +84,49 @@ export function lintPayload(raw: unknown, today: string, locate: Locate = () => 
     if (outside.length > 0) add('warning', ['tools', i, 'bijsluiter'], `personal data is stored or processed outside the EEA: ${outside.join(', ')}`);
   });
 
+  lookAlikes(tools, add);
+
   const expiresAt = (raw as { expiresAt?: unknown })?.expiresAt;
   if (typeof expiresAt === 'string' && expiresAt.slice(0, 10) < today) add('warning', ['expiresAt'], `the register expired on ${expiresAt}; teachers see approvals as unconfirmed`);
   return problems;
+}
+
+/** Hosts of the bundled catalogue: well-known tools a look-alike would imitate. */
+function catalogueHosts(): { host: string; name: string }[] {
+  try {
+    const catalog = JSON.parse(readFileSync(fileURLToPath(new URL('../public/catalog.json', import.meta.url)), 'utf8')) as { tools: { name: string; match: string[] }[] };
+    return catalog.tools.flatMap((t) => t.match.map((m) => ({ host: m.replace(/^=/, '').split('/')[0]!, name: t.name })));
+  } catch {
+    return [];
+  }
+}
+
+/** Warnings for labels mixing scripts, and for hosts that look like another tool's host. */
+function lookAlikes(tools: unknown[], add: (level: Problem['level'], path: readonly PropertyKey[], message: string) => void): void {
+  const known: { host: string; name: string; at: number }[] = catalogueHosts().map((k) => ({ ...k, at: -1 }));
+  const patterns: { host: string; at: number; m: number; source: string }[] = [];
+  tools.forEach((value, i) => {
+    const tool = value as { name?: unknown; match?: unknown } | null;
+    (Array.isArray(tool?.match) ? tool!.match : []).forEach((source: unknown, m: number) => {
+      if (typeof source !== 'string') return;
+      const parsed = parsePattern(source);
+      if (!parsed.ok) return;
+      patterns.push({ host: parsed.pattern.host, at: i, m, source });
+      known.push({ host: parsed.pattern.host, name: typeof tool?.name === 'string' ? tool.name : '', at: i });
+    });
+  });
+  const bySkeleton = new Map<string, { host: string; name: string; at: number }[]>();
+  for (const k of known) bySkeleton.set(skeleton(k.host), [...(bySkeleton.get(skeleton(k.host)) ?? []), k]);
+  for (const p of patterns) {
+    if (!p.host.split('.').some((label) => label.startsWith('xn--'))) continue;
+    const unicode = unicodeHost(p.host);
+    for (const label of unicode.split('.')) {
+      const mixed = mixedScripts(label);
+      if (mixed) add('warning', ['tools', p.at, 'match', p.m], `pattern "${p.source}": the label "${label}" mixes ${mixed.join(' and ')} letters; the host is ${showHost(p.host)}`);
+    }
+    const twin = (bySkeleton.get(skeleton(p.host)) ?? []).find((k) => k.host !== p.host);
+    if (twin) add('warning', ['tools', p.at, 'match', p.m], `pattern "${p.source}": ${showHost(p.host)} looks like ${twin.host}${twin.name ? ` (${twin.name})` : ''} but is another host`);
+  }
 }
 
 /** One line per problem, errors first. */

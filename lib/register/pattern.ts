@@ -51,6 +51,12 @@ export function parsePattern(source: string, useUrlParser = false): PatternResul
   const rawHost = slash === -1 ? body : body.slice(0, slash);
   const rawPath = slash === -1 ? '' : body.slice(slash);
   if (rawHost === '') return fail('the pattern has no host');
+  // what the URL parser would silently rewrite into another host is refused, so a pattern reads
+  // as what it matches: percent-escapes (%41 → a), invisible characters (a zero-width space
+  // vanishes), full-width letters and dots (ｗｏｒｄｗａｌｌ → wordwall, 。 → .)
+  if (rawHost.includes('%')) return fail('percent-escapes (%41) are not allowed in a host; write the characters themselves');
+  if (INVISIBLE.test(rawHost)) return fail('the host contains an invisible character (such as a zero-width space or soft hyphen)');
+  if (FULL_WIDTH.test(rawHost)) return fail('the host contains full-width characters or dots; write them as ordinary letters, digits and "."');
   if (/:\d*$/.test(rawHost) && !rawHost.endsWith(']')) return fail('ports are not allowed in a pattern');
 
   let url: URL;
@@ -89,6 +95,9 @@ export function pathMatches(prefix: string, path: string): boolean {
   if (!path.startsWith(prefix)) return false;
   return path.length === prefix.length || path.charCodeAt(prefix.length) === 47; // '/'
 }
+
+const INVISIBLE = /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]/u;
+const FULL_WIDTH = /[\uff01-\uff5e\u3002\uff61\u2024\u2025\u2026\ufe52]/u;
 
 function fail(reason: string): PatternResult {
   return { ok: false, reason };

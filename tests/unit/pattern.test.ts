@@ -28,6 +28,12 @@ describe('parsePattern', () => {
     ['netlify.app/site', 'public suffix'],
     ['192.168.10.4', 'IP address'],
     ['[::1]', 'IP address'],
+    // refused, not rewritten into another host
+    ['%77ordwall.net', 'percent-escapes'],
+    ['word\u200bwall.net', 'invisible character'],
+    ['wordwall\u00ad.net', 'invisible character'],
+    ['ｗｏｒｄｗａｌｌ.net', 'full-width'],
+    ['wordwall\u3002net', 'full-width'],
     ['https://example.com', 'scheme'],
     ['*.example.com', 'wildcards'],
     ['example.com:8080', 'ports'],
