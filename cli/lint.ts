@@ -6,7 +6,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { getPublicSuffix } from 'tldts';
 import { mixedScripts, showHost, skeleton, unicodeHost } from './lookalike';
 import { daysBetween } from '../lib/dates';
 import { isOutsideEea } from '../lib/eea';
@@ -30,10 +29,6 @@ function pathText(path: readonly PropertyKey[]): string {
   return path.reduce<string>((text, key) => (typeof key === 'number' ? `${text}[${key}]` : text ? `${text}.${String(key)}` : String(key)), '');
 }
 
-/** Whether a host is a public suffix on the full list (ICANN and private sections). */
-export function isListedPublicSuffix(host: string): boolean {
-  return getPublicSuffix(host, { allowPrivateDomains: true }) === host;
-}
 
 /** Lints a payload (parsed JSON). `today` is YYYY-MM-DD. */
 export function lintPayload(raw: unknown, today: string, locate: Locate = () => null): Problem[] {
@@ -57,13 +52,6 @@ export function lintPayload(raw: unknown, today: string, locate: Locate = () => 
     const tool = value as Record<string, any>; // not validated yet: lint reports on raw input
     (Array.isArray(tool.alternatives) ? tool.alternatives : []).forEach((alt: unknown, a: number) => {
       if (typeof alt === 'string' && !ids.has(alt)) add('error', ['tools', i, 'alternatives', a], `alternative "${alt}" is not a tool in this register`);
-    });
-    (Array.isArray(tool.match) ? tool.match : []).forEach((source: unknown, m: number) => {
-      if (typeof source !== 'string') return;
-      const pattern = parsePattern(source);
-      if (pattern.ok && isListedPublicSuffix(pattern.pattern.host)) {
-        add('error', ['tools', i, 'match', m], `pattern "${source}": "${pattern.pattern.host}" is on the Public Suffix List; it would approve every site under it`);
-      }
     });
     const agreement = tool.agreement;
     if (tool.status === 'approved' && agreement && typeof agreement.validUntil === 'string') {

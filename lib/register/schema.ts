@@ -5,6 +5,7 @@
  */
 import { z } from '../zod';
 import { parsePattern, patternKey } from './pattern';
+import { isListedPublicSuffix } from './public-suffix-list';
 
 /** The payloadType every Bijsluiter register envelope carries. */
 export const REGISTER_PAYLOAD_TYPE = 'application/vnd.bijsluiter.register+json';
@@ -48,6 +49,10 @@ export const matchPattern = z
   .superRefine((value, ctx) => {
     const parsed = parsePattern(value);
     if (!parsed.ok) ctx.addIssue({ code: 'custom', message: `invalid pattern "${value}": ${parsed.reason}` });
+    // the full list, shared by the background and the FG's tool (the popup's matcher has the compact one)
+    else if (isListedPublicSuffix(parsed.pattern.host)) {
+      ctx.addIssue({ code: 'custom', message: `invalid pattern "${value}": "${parsed.pattern.host}" is on the Public Suffix List; it would approve every site under it` });
+    }
   });
 
 const purposeLetter = z.enum('abcdefghijklmnopqrstu'.split('') as [string, ...string[]]);

@@ -117,7 +117,7 @@ describe('lint', () => {
     payload.tools[3]!.id = 'gimkit';
     const result = await cli('lint', writeJson(join(tempDir(), 'p.json'), payload));
     expect(result.code).toBe(1);
-    expect(result.out).toContain('wordwall: tools[0].match[0]: pattern "ngrok.app": "ngrok.app" is on the Public Suffix List');
+    expect(result.out).toContain('wordwall: tools[0].match[0]: invalid pattern "ngrok.app": "ngrok.app" is on the Public Suffix List');
     expect(result.out).toContain('tiktok: tools[4].alternatives[0]: alternative "nope" is not a tool in this register');
     expect(result.out).toContain('forms: tools[1].agreement: an approved tool needs its agreement');
     expect(result.out).toContain('duplicate id "gimkit"');

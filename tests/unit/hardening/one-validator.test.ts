@@ -22,6 +22,10 @@ const FIXTURES: [string, () => string, RegExp | null][] = [
   ['"status" twice: rejected, then approved', () => valid().replace('"status":"rejected"', '"status":"rejected","status":"approved"'), /"status" appears twice/],
   ['a key twice at the top', () => valid().replace('"serial":5', '"serial":5,"serial":6'), /"serial" appears twice/],
   ['expiresAt 9999-12-31', () => valid().replace(/"expiresAt":"[^"]+"/, '"expiresAt":"9999-12-31T00:00:00Z"'), /at most 400 days after issuedAt/],
+  ...['notion.site', 'webflow.io', 'co.nl', 'azureedge.net', 's3.eu-west-1.amazonaws.com', 'foo.ck'].map(
+    (suffix) => [`a pattern on the full Public Suffix List: ${suffix}`, () => valid().replace('"wordwall.net"', JSON.stringify(suffix)), /is on the Public Suffix List/] as [string, () => string, RegExp],
+  ),
+  ['a site under a listed suffix is fine: school.notion.site', () => valid().replace('"wordwall.net"', '"school.notion.site"'), null],
   ['unknown fields nested 1.8 million levels deep', () => valid().replace(/}$/, `,"x":${'['.repeat(1_800_000)}${']'.repeat(1_800_000)}}`), /nested more than 32 levels/],
 ];
 
