@@ -2,6 +2,7 @@
 import { verdictSubject } from '../lib/badge';
 import { t, type MessageKey } from '../lib/i18n';
 import type { Verdict, VerdictKind } from '../lib/verdict';
+import { hostForPeople } from '../lib/punycode';
 
 const ICONS: Record<VerdictKind, string> = {
   none: '–',
@@ -25,6 +26,9 @@ export function VerdictHeader({ verdict }: { verdict: Verdict }) {
         <h1 id="verdict-tool">{subject}</h1>
         <p class="verdict-words" role="status">{t(`verdict_${verdict.kind}` as MessageKey)}</p>
         {vendor ? <p class="muted">{t('popup_supplier', vendor)}</p> : null}
+        {/* the site as the teacher reads it, with the browser's punycode beside a non-ASCII host,
+            so a look-alike (a Cyrillic а in wordwall.net) shows itself */}
+        {verdict.location ? <p class="muted site-host">{hostForPeople(verdict.location.host)}</p> : null}
       </div>
     </section>
   );

@@ -167,3 +167,14 @@ describe('tool search', () => {
     expect(matchesSearch(item, q)).toBe(false);
   });
 });
+
+describe('the site as the teacher reads it', () => {
+  it('a look-alike host shows its Unicode form with the punycode beside it (control: an ASCII host alone)', () => {
+    const lookAlike = mount(<ToolDetails view={viewFor('https://wordw\u0430ll.net/')} />);
+    expect(lookAlike.querySelector('.site-host')?.textContent).toBe('wordw\u0430ll.net (xn--wordwll-6fg.net)');
+    render(null, container);
+    container.remove();
+    const plain = mount(<ToolDetails view={viewFor('https://wordwall.net/')} />);
+    expect(plain.querySelector('.site-host')?.textContent).toBe('wordwall.net');
+  });
+});
