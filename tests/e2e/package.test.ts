@@ -19,9 +19,13 @@ const pack = () => {
 };
 const sha = (path: string) => createHash('sha256').update(readFileSync(path)).digest('hex');
 
+// packaged from the builds `npm test` made before the end-to-end tests, before this file rebuilds
+let packedBefore = '';
+
 describe('npm run package', () => {
   it('writes the store zip, the Firefox xpi, the sources, updates.json and checksums that match', () => {
     const out = pack();
+    packedBefore = readFileSync(join(out, 'SHA256SUMS'), 'utf8');
     expect(readdirSync(out).sort()).toEqual(['SHA256SUMS', `bijsluiter-chrome-${version}.zip`, `bijsluiter-firefox-${version}.xpi`, `bijsluiter-sources-${version}.zip`, 'updates.json']);
     for (const line of readFileSync(join(out, 'SHA256SUMS'), 'utf8').trim().split('\n')) {
       const [hash, name] = line.split('  ');
@@ -38,10 +42,17 @@ describe('npm run package', () => {
   });
 
   it('is reproducible: build and package again from the same commit, the same bytes', () => {
-    const first = readFileSync(join(pack(), 'SHA256SUMS'), 'utf8');
-    execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore' });
-    execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'ignore' });
-    const second = readFileSync(join(pack(), 'SHA256SUMS'), 'utf8');
+    // as `npm run package` builds: NODE_ENV=production (vitest sets "test", which changes the bundle)
+    const build = () => {
+      const env = { ...process.env, NODE_ENV: 'production' };
+      execFileSync('npx', ['wxt', 'build'], { stdio: 'ignore', env });
+      execFileSync('npx', ['wxt', 'build', '-b', 'firefox'], { stdio: 'ignore', env });
+      return readFileSync(join(pack(), 'SHA256SUMS'), 'utf8');
+    };
+    const first = build();
+    const second = build();
     expect(second).toBe(first);
+    // and the builds npm test made (no NODE_ENV) are the same as the release's
+    expect(first).toBe(packedBefore);
   }, 180_000);
 });
