@@ -19,11 +19,14 @@ export default defineBackground({
     browser.webNavigation.onHistoryStateUpdated.addListener((details) => {
       if (details.frameId === 0) controller.updateTab(details.tabId, details.url).catch(report('badge'));
     });
-    // Firefox resets a tab's badge when its page changes; if that reset lands after the badge set
-    // on commit, the tab shows nothing. Setting it again when loading completes covers that.
-    browser.tabs.onUpdated.addListener((tabId, change, tab) => {
-      if (change.status === 'complete' && tab.url) controller.updateTab(tabId, tab.url).catch(report('badge'));
-    });
+    // Firefox (only Firefox) resets a tab's badge when its page changes; if that reset lands after
+    // the badge set on commit, the tab shows nothing. Setting it again when loading completes
+    // covers that. In Chromium it would only race the commit's own update and delay the badge.
+    if (import.meta.env.FIREFOX) {
+      browser.tabs.onUpdated.addListener((tabId, change, tab) => {
+        if (change.status === 'complete' && tab.url) controller.updateTab(tabId, tab.url).catch(report('badge'));
+      });
+    }
     browser.tabs.onRemoved.addListener((tabId) => controller.onTabRemoved(tabId));
     browser.runtime.onInstalled.addListener((details) => {
       controller.onInstalled(details.reason).catch(report('install'));
