@@ -31,7 +31,7 @@ import { decide } from '../store/decisions';
 import { giveBack, hit } from '../store/limits';
 import { Semaphore } from '../lib/semaphore';
 import { latestRegister, previewPublish, publish } from '../store/registers';
-import { countByStatus, findRequest, listRequests, requestsForHost, type RequestRow } from '../store/requests';
+import { findRequest, listRequests, requestsForHost, type RequestRow } from '../store/requests';
 import { deleteTool, findTool, lintTools, listTools, saveTool } from '../store/tools';
 import { AttentionPage } from '../ui/attention';
 import { AuditPage } from '../ui/audit';

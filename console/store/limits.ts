@@ -36,13 +36,6 @@ export async function giveBack(db: Db, limit: Limit, now: Date): Promise<void> {
   await db.execute(sql`UPDATE rate_limits SET count = greatest(count - 1, 0) WHERE key = ${limit.key} AND window_start = ${start}`);
 }
 
-/** How many hits `key` has in the current window, without counting one. */
-export async function hits(db: Db, limit: Limit, now: Date): Promise<number> {
-  const start = new Date(Math.floor(now.getTime() / limit.windowMs) * limit.windowMs);
-  const result = await db.execute(sql`SELECT count FROM rate_limits WHERE key = ${limit.key} AND window_start = ${start}`);
-  return Number(rows<{ count: number }>(result)[0]?.count ?? 0);
-}
-
 /** Forgets windows that ended before `before`. */
 export async function pruneLimits(db: Db, before: Date): Promise<void> {
   await db.delete(rateLimits).where(lt(rateLimits.windowStart, before));

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { desc, eq, sql } from 'drizzle-orm';
 import { lintPayload, type Problem } from '../../cli/lint';
 import { diffPayloads, type RegisterDiff } from '../../cli/diff';
 import { schoolDay } from '../../lib/dates';
@@ -116,7 +116,3 @@ async function publishInDatabase(ctx: ConsoleContext, board: Board, actor: strin
   });
 }
 
-export async function registerAt(db: Db, boardId: number, serial: number): Promise<PublishedRegister | null> {
-  const [row] = await db.select().from(registers).where(and(eq(registers.boardId, boardId), eq(registers.serial, serial)));
-  return row ?? null;
-}

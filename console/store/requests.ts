@@ -119,10 +119,3 @@ export async function fgRecipients(db: Db, boardId: number, mode: 'instant' | 'h
   return db.select({ id: users.id, email: users.email, language: users.language }).from(users).where(and(eq(users.boardId, boardId), eq(users.role, 'fg'), eq(users.notify, mode)));
 }
 
-/** Requests per status, for the inbox tabs. */
-export async function countByStatus(db: Db, boardId: number): Promise<Record<RequestStatus, number>> {
-  const result = await db.select({ status: requests.status, n: sql<number>`count(*)::int` }).from(requests).where(eq(requests.boardId, boardId)).groupBy(requests.status);
-  const counts = { received: 0, 'in-review': 0, approved: 0, rejected: 0 } as Record<RequestStatus, number>;
-  for (const r of result) counts[r.status] = Number(r.n);
-  return counts;
-}
