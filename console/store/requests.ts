@@ -3,7 +3,7 @@
  * inside a transaction together with the notifications they cause; read, decided and, after the
  * retention period, stripped of personal data with the decision kept. Every query names the board.
  */
-import { and, asc, desc, eq, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, lt, ne } from 'drizzle-orm';
 import type { VettingRequest } from '../../lib/requests/schema';
 import type { Db } from '../db/open';
 import { requests, users } from '../db/schema';
