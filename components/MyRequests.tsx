@@ -9,7 +9,7 @@ import { formatDate } from '../lib/format';
 import { formatDateTime, t, type MessageKey } from '../lib/i18n';
 import type { RequestsView } from '../lib/messages';
 import type { OutboxRecord } from '../lib/requests/schema';
-import { sendRequest } from '../lib/send-message';
+import { sendMessage } from '../lib/send-message';
 
 /**
  * Loads the requests and reloads them whenever the background changes the outbox. `enabled`
@@ -17,7 +17,7 @@ import { sendRequest } from '../lib/send-message';
  */
 export function useRequests(enabled = true): [RequestsView | null, () => void] {
   const [view, setView] = useState<RequestsView | null>(null);
-  const load = (refreshStatus: boolean) => void sendRequest({ type: 'listRequests', refreshStatus }).then(setView, () => undefined);
+  const load = (refreshStatus: boolean) => void sendMessage({ type: 'listRequests', refreshStatus }).then(setView, () => undefined);
   const reload = () => load(false);
   useEffect(() => {
     if (!enabled) return undefined;
@@ -50,10 +50,10 @@ function RequestItem({ record, onChange }: { record: OutboxRecord; onChange: () 
       {record.lastError && record.state !== 'delivered' ? <p class={record.state === 'failed' ? 'error request-error' : 'muted request-error'}>{t('requests_lastError', record.lastError)}</p> : null}
       {canChange ? (
         <p class="request-actions">
-          <button type="button" class="secondary" onClick={act(() => sendRequest({ type: 'retryRequest', id: record.id }))}>{t('requests_retry')}</button>{' '}
-          <button type="button" class="secondary" onClick={act(() => sendRequest({ type: 'cancelRequest', id: record.id }))}>{t('requests_cancel')}</button>{' '}
+          <button type="button" class="secondary" onClick={act(() => sendMessage({ type: 'retryRequest', id: record.id }))}>{t('requests_retry')}</button>{' '}
+          <button type="button" class="secondary" onClick={act(() => sendMessage({ type: 'cancelRequest', id: record.id }))}>{t('requests_cancel')}</button>{' '}
           {record.state === 'failed' ? (
-            <button type="button" class="secondary" onClick={() => void sendRequest({ type: 'mailtoRequest', id: record.id }).then(setMailto, (e: Error) => setProblem(e.message))}>{t('requests_email')}</button>
+            <button type="button" class="secondary" onClick={() => void sendMessage({ type: 'mailtoRequest', id: record.id }).then(setMailto, (e: Error) => setProblem(e.message))}>{t('requests_email')}</button>
           ) : null}
         </p>
       ) : null}

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../lib/i18n';
 import type { StatusView } from '../lib/messages';
-import { sendRequest } from '../lib/send-message';
+import { sendMessage } from '../lib/send-message';
 import { RegisterHealth } from './RegisterHealth';
 import { SettingsForm } from './SettingsForm';
 import { ToolList } from './ToolList';
@@ -13,7 +13,7 @@ export function OptionsApp() {
   const [status, setStatus] = useState<StatusView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    const refresh = () => sendRequest({ type: 'getStatus' }).then(setStatus, (error: Error) => setProblem(error.message));
+    const refresh = () => sendMessage({ type: 'getStatus' }).then(setStatus, (error: Error) => setProblem(error.message));
     // A sync (on install, on the alarm, after a policy change) records its outcome in local
     // storage; the page follows it live instead of showing what was true when it opened.
     const onChanged = (changes: Record<string, unknown>, area: string) => {

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../lib/i18n';
 import type { TabView } from '../lib/messages';
-import { sendRequest } from '../lib/send-message';
+import { sendMessage } from '../lib/send-message';
 import { RegisterStatus } from './RegisterStatus';
 import { FgContact } from './FgContact';
 import { MyRequests, useRequests } from './MyRequests';
@@ -25,7 +25,7 @@ export function PopupApp() {
   const [requests, reloadRequests] = useRequests(view !== null);
   const loadTab = () =>
     targetTabId()
-      .then((tabId) => (tabId === null ? Promise.reject(new Error(t('popup_noTab'))) : sendRequest({ type: 'getTabView', tabId })))
+      .then((tabId) => (tabId === null ? Promise.reject(new Error(t('popup_noTab'))) : sendMessage({ type: 'getTabView', tabId })))
       .then((next) => {
         if (!performance.getEntriesByName('bijsluiter-view-received').length) performance.mark('bijsluiter-view-received');
         setView(next);

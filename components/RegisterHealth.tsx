@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import { formatDateTime, t, type MessageKey } from '../lib/i18n';
 import type { StatusView } from '../lib/messages';
-import { sendRequest } from '../lib/send-message';
+import { sendMessage } from '../lib/send-message';
 
 export function RegisterHealth({ status, onChange }: { status: StatusView; onChange: (next: StatusView) => void }) {
   const [busy, setBusy] = useState(false);
@@ -11,7 +11,7 @@ export function RegisterHealth({ status, onChange }: { status: StatusView; onCha
   const syncNow = async () => {
     setBusy(true);
     try {
-      onChange(await sendRequest({ type: 'syncNow' }));
+      onChange(await sendMessage({ type: 'syncNow' }));
     } finally {
       setBusy(false);
     }

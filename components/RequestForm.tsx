@@ -10,7 +10,7 @@ import { formatDate } from '../lib/format';
 import { t, type MessageKey } from '../lib/i18n';
 import type { TabView } from '../lib/messages';
 import { PERSONAL_DATA_KEYS } from '../lib/requests/personal-data';
-import { sendRequest } from '../lib/send-message';
+import { sendMessage } from '../lib/send-message';
 import { pageOrigin } from '../lib/url';
 
 type Outcome = { kind: 'queued' } | { kind: 'mailto'; mailto: string } | { kind: 'duplicate'; id: string; createdAt: string };
@@ -61,7 +61,7 @@ export function RequestForm({ tab, onSubmitted }: { tab: TabView; onSubmitted: (
     setBusy(true);
     setProblem(null);
     try {
-      const result = await sendRequest({ type: 'submitRequest', form });
+      const result = await sendMessage({ type: 'submitRequest', form });
       if (result.kind === 'invalid') {
         setInvalid(result.fields);
         requestAnimationFrame(() => summaryRef.current?.focus());

@@ -6,7 +6,7 @@ import { Fragment } from 'preact';
 import { useState } from 'preact/hooks';
 import { t, type MessageKey } from '../lib/i18n';
 import type { StatusView, TestResult } from '../lib/messages';
-import { sendRequest } from '../lib/send-message';
+import { sendMessage } from '../lib/send-message';
 
 export function SettingsForm({ status, onSaved }: { status: StatusView; onSaved: (next: StatusView) => void }) {
   const [registerUrl, setRegisterUrl] = useState(status.settings.registerUrl ?? '');
@@ -34,12 +34,12 @@ export function SettingsForm({ status, onSaved }: { status: StatusView; onSaved:
 
   const save = () =>
     run(async () => {
-      onSaved(await sendRequest({ type: 'saveSettings', settings: edits() }));
+      onSaved(await sendMessage({ type: 'saveSettings', settings: edits() }));
       return t('options_saved');
     });
   const test = () =>
     run(async () => {
-      const result: TestResult = await sendRequest({ type: 'testConnection', settings: edits() });
+      const result: TestResult = await sendMessage({ type: 'testConnection', settings: edits() });
       return result.ok
         ? t('options_testOk', result.publisherName, result.serial, result.toolCount)
         : t('options_testFailed', `${t(`error_${result.error.code}` as MessageKey)}: ${result.error.detail}`);

@@ -5,9 +5,10 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { t, type MessageKey } from '../lib/i18n';
 import type { ToolListItem } from '../lib/messages';
-import { sendRequest } from '../lib/send-message';
+import { sendMessage } from '../lib/send-message';
 import type { ToolView } from '../lib/tool-view';
 import { VERDICT_KINDS } from '../lib/verdict';
+import { VERDICT_POLICY } from '../lib/verdict-policy';
 import { ToolDetails } from './ToolDetails';
 
 /** Whether an item matches the search text (name, supplier, id or any pattern). */
@@ -35,7 +36,7 @@ export function ToolList() {
   const [problem, setProblem] = useState<string | null>(null);
 
   useEffect(() => {
-    sendRequest({ type: 'listTools' }).then(setItems, (error: Error) => setProblem(error.message));
+    sendMessage({ type: 'listTools' }).then(setItems, (error: Error) => setProblem(error.message));
   }, []);
 
   const categories = useMemo(() => [...new Set((items ?? []).map((i) => i.category))].sort(), [items]);
@@ -43,7 +44,7 @@ export function ToolList() {
 
   const openTool = async (item: Pick<ToolListItem, 'source' | 'id'>) => {
     try {
-      setOpen({ item, view: await sendRequest({ type: 'getToolView', source: item.source, id: item.id }) });
+      setOpen({ item, view: await sendMessage({ type: 'getToolView', source: item.source, id: item.id }) });
       requestAnimationFrame(() => document.getElementById('tool-panel')?.focus());
     } catch (error) {
       setProblem((error as Error).message);
@@ -60,7 +61,7 @@ export function ToolList() {
         <label for="tool-verdict">{t('list_verdict')}</label>
         <select id="tool-verdict" value={verdict} onChange={(e) => setVerdict((e.target as HTMLSelectElement).value)}>
           <option value="">{t('list_all')}</option>
-          {VERDICT_KINDS.filter((k) => k !== 'none' && k !== 'unknown').map((k) => <option key={k} value={k}>{t(`verdict_${k}` as MessageKey)}</option>)}
+          {VERDICT_KINDS.filter((k) => VERDICT_POLICY[k].listFilter).map((k) => <option key={k} value={k}>{t(`verdict_${k}` as MessageKey)}</option>)}
         </select>
         <label for="tool-category">{t('list_category')}</label>
         <select id="tool-category" value={category} onChange={(e) => setCategory((e.target as HTMLSelectElement).value)}>

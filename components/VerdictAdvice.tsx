@@ -2,6 +2,7 @@
 import { formatDate } from '../lib/format';
 import { t, type MessageKey } from '../lib/i18n';
 import type { ToolView } from '../lib/tool-view';
+import { VERDICT_POLICY } from '../lib/verdict-policy';
 import { ShowMore } from './ShowMore';
 
 export function VerdictAdvice({ view }: { view: ToolView }) {
@@ -26,7 +27,7 @@ export function VerdictAdvice({ view }: { view: ToolView }) {
     <section class="advice" aria-label={t('reason_heading')}>
       <p>{advice}</p>
       {verdict.request ? <p>{t('advice_pendingRequest', formatDate(verdict.request.createdAt))}</p> : null}
-      {reason && verdict.kind !== 'approved' ? (
+      {reason && VERDICT_POLICY[verdict.kind].showsReason ? (
         <p><strong>{t('reason_heading')}: </strong><ShowMore text={reason} /></p>
       ) : null}
     </section>

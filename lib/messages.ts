@@ -1,10 +1,9 @@
 /**
  * The one message protocol between the extension's pages (popup, options) and the background.
- * Requests are validated with zod on arrival and only accepted from this extension's own pages;
- * responses are typed per request.
+ * Messages are validated with zod on arrival and only accepted from this extension's own pages;
+ * answers are typed per message type.
  */
 import type { SettingProblem, SettingSource, SettingKey, Settings } from './config/settings';
-import type { SubmitResult } from './background/requests';
 import type { OutboxRecord } from './requests/schema';
 import type { DamagedRecord } from './requests/store';
 import type { SyncStatus, TeacherProfile } from './storage/items';
@@ -19,8 +18,8 @@ const editableSettings = z.object({
   publicKeys: z.array(z.string().max(200)).max(10).optional(),
 });
 
-/** Every request a page may send to the background. */
-export const requestSchema = z.discriminatedUnion('type', [
+/** Every message a page may send to the background. */
+export const messageSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('getTabView'), tabId }),
   z.object({ type: z.literal('getStatus') }),
   z.object({ type: z.literal('syncNow') }),
@@ -35,7 +34,8 @@ export const requestSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cancelRequest'), id: z.uuid() }),
   z.object({ type: z.literal('mailtoRequest'), id: z.uuid() }),
 ]);
-export type Request = z.infer<typeof requestSchema>;
+export type Message = z.infer<typeof messageSchema>;
+export type MessageType = Message['type'];
 
 /** A summary of the register held, for the popup and the options page. */
 export interface RegisterSummary {
@@ -112,7 +112,14 @@ export interface ToolListItem {
 /** The outcome of "test connection". */
 export type TestResult = { ok: true; publisherName: string; serial: number; toolCount: number } | { ok: false; error: SyncError };
 
-/** Response type per request type. */
+/** What became of a submitted vetting request. */
+export type SubmitResult =
+  | { kind: 'queued'; record: OutboxRecord }
+  | { kind: 'mailto'; record: OutboxRecord; mailto: string }
+  | { kind: 'duplicate'; record: OutboxRecord }
+  | { kind: 'invalid'; fields: string[] };
+
+/** The background's answer per message type. */
 export interface ResponseMap {
   getTabView: TabView;
   getStatus: StatusView;
@@ -128,4 +135,5 @@ export interface ResponseMap {
   mailtoRequest: string;
 }
 
-export type Envelope<T> = { ok: true; data: T } | { ok: false; error: string };
+/** How every answer travels: the data, or the reason it could not be given. */
+export type Reply<T> = { ok: true; data: T } | { ok: false; error: string };

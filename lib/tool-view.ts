@@ -5,6 +5,7 @@
 import { daysBetween, schoolDay } from './dates';
 import type { RegisterPayload, Tool } from './register/schema';
 import { effectiveNow, verdictForTool, type Verdict } from './verdict';
+import { VERDICT_POLICY } from './verdict-policy';
 
 /** An agreement ending within this many days is flagged to the teacher. */
 export const EXPIRY_WARNING_DAYS = 60;
@@ -42,7 +43,7 @@ export function alternativesFor(category: string | null, listed: readonly string
 /** Builds the view of a verdict. Alternatives only where the tool may not be used as it is. */
 export function buildToolView(verdict: Verdict, payload: RegisterPayload | null, now: Date): ToolView {
   const tool = verdict.tool;
-  const needsAlternative = ['rejected', 'unvetted', 'expired', 'pending', 'unknown'].includes(verdict.kind);
+  const needsAlternative = VERDICT_POLICY[verdict.kind].showsAlternatives;
   const category = tool?.category ?? verdict.catalogEntry?.category ?? null;
   const alternatives = needsAlternative ? alternativesFor(category, tool?.alternatives ?? [], tool?.id ?? null, payload, now) : [];
   let expiresInDays: number | null = null;

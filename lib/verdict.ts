@@ -6,6 +6,7 @@ import { schoolDay } from './dates';
 import { lookup, type MatchIndex } from './matcher';
 import type { CatalogEntry, RegisterPayload, Tool } from './register/schema';
 import { parsePageUrl, type PageLocation } from './url';
+import { openRequestFor, settleWithRequest, type SiteResolver } from './verdict-policy';
 
 /** The verdicts of the spec's table. */
 export const VERDICT_KINDS = ['none', 'unknown', 'approved', 'changed', 'expired', 'stale', 'pending', 'unvetted', 'rejected'] as const;
@@ -20,8 +21,9 @@ export interface LoadedRegister {
 /** One of the teacher's own open vetting requests, as far as the verdict needs it. */
 export interface OpenRequest {
   id: string;
-  /** Host of the site the request was made for. */
+  /** Host and path of the page the request was made on. */
   host: string;
+  path: string;
   /** The register tool id, when the register listed the tool. */
   registerId: string | null;
   /** The bundled catalogue id, when only the catalogue knew the site. */
@@ -70,13 +72,10 @@ export function computeVerdict(input: VerdictInput): Verdict {
     result.kind = result.catalogEntry ? 'unvetted' : 'unknown';
   }
 
-  if (result.kind === 'unvetted' || result.kind === 'unknown') {
-    const request = findOpenRequest(input.openRequests, location, tool?.id ?? null, result.catalogEntry?.id ?? null);
-    if (request) {
-      result.request = request;
-      result.kind = 'pending';
-    }
-  }
+  const subject = { registerId: tool?.id ?? null, catalogId: result.catalogEntry?.id ?? null, host: location.host };
+  const settled = settleWithRequest(result.kind, openRequestFor(input.openRequests, subject, siteResolver(input.register, input.catalog)));
+  result.kind = settled.kind;
+  result.request = settled.request;
   return result;
 }
 
@@ -98,11 +97,12 @@ export function verdictForTool(tool: Tool, payload: RegisterPayload, now: Date):
   return 'approved';
 }
 
-function findOpenRequest(requests: readonly OpenRequest[], location: PageLocation, registerId: string | null, catalogId: string | null): OpenRequest | null {
-  for (const request of requests) {
-    if (registerId !== null && request.registerId === registerId) return request;
-    if (catalogId !== null && request.catalogId === catalogId) return request;
-    if (request.host === location.host) return request;
-  }
-  return null;
+/** Which register tool (first) or catalogue entry a site belongs to, as a verdict would find it. */
+export function siteResolver(register: LoadedRegister | null, catalog: MatchIndex<CatalogEntry> | null): SiteResolver {
+  return ({ host, path }) => {
+    const location = { host, path };
+    const tool = register ? lookup(register.index, location) : null;
+    if (tool) return { registerId: tool.id, catalogId: null };
+    return { registerId: null, catalogId: catalog ? lookup(catalog, location)?.id ?? null : null };
+  };
 }

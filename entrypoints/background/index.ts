@@ -2,13 +2,14 @@
 // so an event that wakes the worker finds its listener; the work happens in lib/background.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { createController } from '../../lib/background/controller';
+import { createBackground } from '../../lib/background/background';
+import { defaultEffects } from '../../lib/background/default-effects';
 import { benchCommitted } from '../../lib/bench-hooks';
 
 export default defineBackground({
   type: 'module',
   main() {
-    const controller = createController({ browser });
+    const controller = createBackground(defaultEffects(browser));
     const report = (what: string) => (error: unknown) => console.error(`Bijsluiter: ${what} failed`, error);
 
     browser.webNavigation.onCommitted.addListener((details) => {

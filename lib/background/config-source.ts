@@ -6,7 +6,6 @@
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { mergeSettings, type EffectiveConfig, type SettingProblem } from '../config/settings';
 import { importPublicKey, type TrustedKey } from '../register/dsse';
-import { localSettingsItem } from '../storage/items';
 
 /** How long start-up waits for policy before it goes on without it. */
 export const MANAGED_READ_TIMEOUT_MS = 1500;
@@ -45,8 +44,8 @@ export async function readManaged(browser: Browser, timeoutMs = MANAGED_READ_TIM
 }
 
 /** The settings in force now, with their sources and problems; `late` as in readManaged. */
-export async function readConfig(browser: Browser, managedTimeoutMs?: number): Promise<{ config: EffectiveConfig; late?: Promise<unknown> }> {
-  const [managed, local] = await Promise.all([readManaged(browser, managedTimeoutMs), localSettingsItem.getValue().catch(() => ({}))]);
+export async function readConfig(browser: Browser, readLocal: () => Promise<Record<string, unknown>>, managedTimeoutMs?: number): Promise<{ config: EffectiveConfig; late?: Promise<unknown> }> {
+  const [managed, local] = await Promise.all([readManaged(browser, managedTimeoutMs), readLocal().catch(() => ({}))]);
   return { config: mergeSettings(managed.values, local, managed.error), late: managed.late };
 }
 

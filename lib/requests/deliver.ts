@@ -5,6 +5,7 @@
  */
 import { INSTRUMENTED_BUILD } from '../build-flags';
 import { isAllowedRemoteUrl } from '../config/settings';
+import { fetchWithTimeout } from '../net/fetch-with-timeout';
 import { classifyAnswer, type AttemptResult } from './outbox';
 import { fgStatusSchema, receivedSchema, type FgStatus, type VettingRequest } from './schema';
 
@@ -14,18 +15,15 @@ export const REQUEST_TIMEOUT_MS = INSTRUMENTED_BUILD ? 2_000 : 30_000;
 /** Posts one request. Never throws. */
 export async function postRequest(endpoint: string, request: VettingRequest, fetchImpl: typeof fetch = fetch, timeoutMs = REQUEST_TIMEOUT_MS, token: string | null = null): Promise<AttemptResult> {
   if (!isAllowedRemoteUrl(endpoint)) return { kind: 'rejected', reason: `the request address "${endpoint.slice(0, 100)}" is not https` };
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const response = await fetchImpl(endpoint, {
-      method: 'POST',
-      headers: { 'Content-Type': 'application/json', 'Idempotency-Key': request.id, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
-      body: JSON.stringify(request),
-      signal: controller.signal,
-      credentials: 'omit',
-      redirect: 'manual',
-      cache: 'no-store',
-    });
+  const init: RequestInit = {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'Idempotency-Key': request.id, ...(token ? { Authorization: `Bearer ${token}` } : {}) },
+    body: JSON.stringify(request),
+    credentials: 'omit',
+    redirect: 'manual',
+    cache: 'no-store',
+  };
+  const outcome = await fetchWithTimeout(fetchImpl, endpoint, init, timeoutMs, async (response): Promise<AttemptResult> => {
     if (response.type === 'opaqueredirect' || (response.status >= 300 && response.status < 400)) {
       return { kind: 'rejected', reason: 'the request address redirects elsewhere; the FG should configure its final address' };
     }
@@ -38,29 +36,22 @@ export async function postRequest(endpoint: string, request: VettingRequest, fet
       return classifyAnswer(response.status, '', statusUrl);
     }
     return classifyAnswer(response.status, serverMessage(text), null);
-  } catch (error) {
-    if (controller.signal.aborted) return { kind: 'retry', reason: `no answer within ${Math.round(timeoutMs / 1000)} seconds` };
-    return { kind: 'retry', reason: `could not reach the request address (${(error as Error).message})` };
-  } finally {
-    clearTimeout(timer);
-  }
+  });
+  if (outcome.kind === 'answer') return outcome.value;
+  if (outcome.kind === 'timeout') return { kind: 'retry', reason: `no answer within ${Math.round(timeoutMs / 1000)} seconds` };
+  return { kind: 'retry', reason: `could not reach the request address (${outcome.message})` };
 }
 
 /** Reads the FG's status of a request. */
 export async function fetchFgStatus(statusUrl: string, fetchImpl: typeof fetch = fetch, timeoutMs = REQUEST_TIMEOUT_MS): Promise<FgStatus | { error: string }> {
   if (!isAllowedRemoteUrl(statusUrl)) return { error: 'the status address is not https' };
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const response = await fetchImpl(statusUrl, { signal: controller.signal, credentials: 'omit', redirect: 'manual', cache: 'no-store' });
+  const outcome = await fetchWithTimeout(fetchImpl, statusUrl, { credentials: 'omit', redirect: 'manual', cache: 'no-store' }, timeoutMs, async (response): Promise<FgStatus | { error: string }> => {
     if (!response.ok) return { error: `the status address answered HTTP ${response.status}` };
     const parsed = fgStatusSchema.safeParse(safeJson(await readText(response)));
     return parsed.success ? parsed.data : { error: 'the status answer is not in the expected form' };
-  } catch (error) {
-    return { error: controller.signal.aborted ? 'the status address did not answer in time' : `could not reach the status address (${(error as Error).message})` };
-  } finally {
-    clearTimeout(timer);
-  }
+  });
+  if (outcome.kind === 'answer') return outcome.value;
+  return { error: outcome.kind === 'timeout' ? 'the status address did not answer in time' : `could not reach the status address (${outcome.message})` };
 }
 
 /** The server's message from a JSON `{message}` / `{error}` body or plain text, kept short. */

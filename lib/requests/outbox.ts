@@ -8,6 +8,7 @@
  *   queued | failed ──cancel──▶ cancelled;  no endpoint ──▶ mailto
  */
 import { INSTRUMENTED_BUILD } from '../build-flags';
+import { parsePageUrl } from '../url';
 import type { OpenRequest } from '../verdict';
 import type { OutboxRecord } from './schema';
 
@@ -103,6 +104,7 @@ export function openRequests(records: readonly OutboxRecord[]): OpenRequest[] {
   return records.filter(isOpen).map((r) => ({
     id: r.id,
     host: r.request.tool.host,
+    path: parsePageUrl(r.request.tool.url)?.path ?? '/',
     registerId: r.request.tool.registerId,
     catalogId: r.catalogId,
     createdAt: r.request.createdAt,

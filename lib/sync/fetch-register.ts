@@ -3,6 +3,7 @@
  * If-Modified-Since), bounded in time (the whole body, so a slow drip times out too) and in
  * size (counted while streaming, not trusted from Content-Length), no cookies.
  */
+import { fetchWithTimeout } from '../net/fetch-with-timeout';
 import { isAllowedRemoteUrl } from '../config/settings';
 import { syncError, type SyncError } from './errors';
 
@@ -36,10 +37,7 @@ export async function fetchRegister(url: string, options: FetchOptions = {}): Pr
   if (conditional?.etag) headers['If-None-Match'] = conditional.etag;
   if (conditional?.lastModified) headers['If-Modified-Since'] = conditional.lastModified;
 
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  try {
-    const response = await fetchImpl(url, { headers, signal: controller.signal, credentials: 'omit', cache: 'no-cache', redirect: 'follow' });
+  const outcome = await fetchWithTimeout(fetchImpl, url, { headers, credentials: 'omit', cache: 'no-cache', redirect: 'follow' }, timeoutMs, async (response, signal): Promise<FetchOutcome> => {
     if (response.redirected || (response.url && response.url !== url)) {
       const finalUrl = response.url;
       if (!isAllowedRemoteUrl(finalUrl)) return fail('redirect', `the server redirected to "${finalUrl.slice(0, 200)}", which is not https`);
@@ -55,7 +53,7 @@ export async function fetchRegister(url: string, options: FetchOptions = {}): Pr
     try {
       bytes = await readCapped(response, maxBytes);
     } catch (error) {
-      if (controller.signal.aborted) throw error;
+      if (signal.aborted) throw error;
       return fail('truncated', `the connection closed before the whole register arrived (${(error as Error).message})`);
     }
     if (bytes === null) return fail('too-large', `the register is larger than the limit of ${maxBytes} bytes`);
@@ -63,12 +61,10 @@ export async function fetchRegister(url: string, options: FetchOptions = {}): Pr
       return fail('truncated', `the download stopped after ${bytes.length} of ${declared} bytes`);
     }
     return { kind: 'body', bytes, etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified') };
-  } catch (error) {
-    if (controller.signal.aborted) return fail('timeout', `no complete answer within ${Math.round(timeoutMs / 1000)} seconds`);
-    return fail('network', `could not reach the server (${(error as Error).message}); check the address, the network, and that the server allows cross-origin reads (Access-Control-Allow-Origin)`);
-  } finally {
-    clearTimeout(timer);
-  }
+  });
+  if (outcome.kind === 'answer') return outcome.value;
+  if (outcome.kind === 'timeout') return fail('timeout', `no complete answer within ${Math.round(timeoutMs / 1000)} seconds`);
+  return fail('network', `could not reach the server (${outcome.message}); check the address, the network, and that the server allows cross-origin reads (Access-Control-Allow-Origin)`);
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {

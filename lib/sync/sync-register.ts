@@ -1,5 +1,5 @@
 /**
- * One sync: download → accept → store (one transaction) → hand back the new register for the
+ * One sync: download → accept (download-register.ts) → store (one transaction) → hand back the new register for the
  * in-memory swap. The last good register is replaced only by one that passed every check; any
  * failure leaves it untouched and comes back as a reason.
  */
@@ -11,7 +11,8 @@ import { loadStoredRegister, saveStoredRegister, type Database, type StoredRegis
 import type { LoadedRegister } from '../verdict';
 import { acceptRegister } from './accept-register';
 import { syncError, type SyncError } from './errors';
-import { fetchRegister, type FetchOptions } from './fetch-register';
+import { downloadRegister } from './download-register';
+import type { FetchOptions } from './fetch-register';
 
 export interface SyncInput {
   db: Database;
@@ -50,29 +51,27 @@ export async function syncRegister(input: SyncInput): Promise<SyncResult> {
   // a serial vouched for by a removed (say leaked) key must not lock out the new key's registers.
   if (held && !(await heldIsTrusted(held, keys))) held = null;
   const sameUrl = held !== null && held.url === url;
-  const fetched = await fetchRegister(url, { ...input.fetchOptions, conditional: sameUrl && !input.heldUnusable ? held : null });
-  if (fetched.kind === 'error') return { outcome: 'error', error: fetched.error };
-  if (fetched.kind === 'not-modified') {
+  const downloaded = await downloadRegister(url, { keys, now, held, conditional: sameUrl && !input.heldUnusable ? held : null, fetchOptions: input.fetchOptions });
+  if (downloaded.kind === 'error') return { outcome: 'error', error: downloaded.error };
+  if (downloaded.kind === 'not-modified') {
     if (sameUrl) return { outcome: 'unchanged' };
     return { outcome: 'error', error: syncError('not-modified-without-copy', 'the server answered 304 Not Modified, but no copy of this register is held') };
   }
 
-  const accepted = await acceptRegister(fetched.bytes, { keys, now, held, url });
-  if (!accepted.ok) return { outcome: 'error', error: accepted.error };
-  const envelopeText = new TextDecoder().decode(fetched.bytes);
+  const envelopeText = new TextDecoder().decode(downloaded.bytes);
   // the same register again is "unchanged", unless the copy held was damaged: then this repairs it
-  if (sameUrl && held && accepted.payloadSha256 === held.payloadSha256 && held.envelopeText === envelopeText && !input.heldUnusable) {
-    await saveQuietly(db, { ...held, etag: fetched.etag, lastModified: fetched.lastModified });
+  if (sameUrl && held && downloaded.payloadSha256 === held.payloadSha256 && held.envelopeText === envelopeText && !input.heldUnusable) {
+    await saveQuietly(db, { ...held, etag: downloaded.etag, lastModified: downloaded.lastModified });
     return { outcome: 'unchanged' };
   }
 
   const stored: StoredRegister = {
     url,
     envelopeText,
-    serial: accepted.payload.serial,
-    payloadSha256: accepted.payloadSha256,
-    etag: fetched.etag,
-    lastModified: fetched.lastModified,
+    serial: downloaded.payload.serial,
+    payloadSha256: downloaded.payloadSha256,
+    etag: downloaded.etag,
+    lastModified: downloaded.lastModified,
     storedAt: now.toISOString(),
   };
   try {
@@ -80,7 +79,7 @@ export async function syncRegister(input: SyncInput): Promise<SyncResult> {
   } catch (error) {
     return { outcome: 'error', error: syncError('storage', `the register could not be saved on this device (${(error as Error).message})`) };
   }
-  return { outcome: 'updated', register: loadPayload(accepted.payload), stored };
+  return { outcome: 'updated', register: loadPayload(downloaded.payload), stored };
 }
 
 /** Whether the stored copy still verifies with one of `keys`. */

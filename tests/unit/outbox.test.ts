@@ -2,7 +2,10 @@ import { IDBFactory } from 'fake-indexeddb';
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { WxtBrowser } from 'wxt/browser';
-import { createRequestService, OUTBOX_ALARM } from '../../lib/background/requests';
+import { defaultEffects } from '../../lib/background/default-effects';
+import { OUTBOX_ALARM } from '../../lib/background/outbox-drainer';
+import { createVettingRequests } from '../../lib/background/vetting-requests';
+import { siteResolver } from '../../lib/verdict';
 import { REQUEST_TIMEOUT_MS, serverMessage } from '../../lib/requests/deliver';
 import { mailText, mailtoUrl } from '../../lib/requests/mailto';
 import { afterAttempt, backoffDelay, BACKOFF_CAP_MS, classifyAnswer, isOpen, recoverInterrupted } from '../../lib/requests/outbox';
@@ -29,14 +32,14 @@ function service(answer: (init: RequestInit) => Response | Promise<Response>, op
   const onOpenRequestsChanged = vi.fn(async () => undefined);
   // a second service over the same database is the worker after a restart
   const dbPromise = options.dbPromise ?? openDatabase(new IDBFactory());
-  const svc = createRequestService({
-    browser: fakeBrowser as unknown as WxtBrowser,
+  const effects = defaultEffects(fakeBrowser as unknown as WxtBrowser, { now: () => NOW, random: () => 0.5, fetchImpl: fetchImpl as unknown as typeof fetch });
+  const svc = createVettingRequests({
+    ...effects,
+    alarms: (fakeBrowser as unknown as WxtBrowser).alarms,
     db: () => dbPromise,
-    now: () => NOW,
+    resolveSite: async () => siteResolver(null, null),
     targets: async () => ({ endpoint: options.targetEndpoint ? options.targetEndpoint() : options.endpoint === undefined ? ENDPOINT : options.endpoint, token: options.token ?? null, fgEmail: options.fgEmail === undefined ? 'fg@voorbeeld.example' : options.fgEmail, registerSerial: 12 }),
     onOpenRequestsChanged,
-    fetchImpl: fetchImpl as unknown as typeof fetch,
-    random: () => 0.5,
   });
   return { svc, calls, dbPromise, onOpenRequestsChanged };
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { badgeFor, BADGE_AMBER, BADGE_GREEN, BADGE_RED } from '../../lib/badge';
+import { badgeFor } from '../../lib/badge';
+import { BADGE_AMBER, BADGE_GREEN, BADGE_RED } from '../../lib/verdict-policy';
 import { buildMatchIndex } from '../../lib/matcher';
 import { loadPayload } from '../../lib/sync/sync-register';
 import { computeVerdict, type OpenRequest, type VerdictInput } from '../../lib/verdict';
@@ -45,7 +46,7 @@ describe('verdict table (shared/spec/register.md)', () => {
     expect(verdict('https://blooket.com/').kind).toBe('pending');
   });
   it('rejected: status rejected, even with an open request', () => {
-    const request: OpenRequest = { id: 'r', host: 'www.tiktok.com', registerId: 'tiktok', catalogId: null, createdAt: NOW.toISOString() };
+    const request: OpenRequest = { id: 'r', host: 'www.tiktok.com', path: '/', registerId: 'tiktok', catalogId: null, createdAt: NOW.toISOString() };
     expect(verdict('https://www.tiktok.com/', { openRequests: [request] }).kind).toBe('rejected');
   });
   it('unvetted: status unvetted, or only the catalogue knows the site', () => {
@@ -58,7 +59,7 @@ describe('verdict table (shared/spec/register.md)', () => {
     expect(verdict('https://kahoot.com/', { catalog: null }).kind).toBe('unknown');
   });
   it('pending: unvetted or unknown site with an open request by host, register id or catalogue id', () => {
-    const base = { id: 'r', createdAt: NOW.toISOString(), registerId: null, catalogId: null };
+    const base = { id: 'r', createdAt: NOW.toISOString(), registerId: null, catalogId: null, path: '/' };
     expect(verdict('https://gimkit.com/', { openRequests: [{ ...base, host: 'x', registerId: 'gimkit' }] }).kind).toBe('pending');
     expect(verdict('https://kahoot.it/', { openRequests: [{ ...base, host: 'x', catalogId: 'kahoot' }] }).kind).toBe('pending');
     expect(verdict('https://example.com/a', { openRequests: [{ ...base, host: 'example.com' }] }).kind).toBe('pending');

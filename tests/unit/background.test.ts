@@ -1,8 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing';
 import type { WxtBrowser } from 'wxt/browser';
-import { TabSequencer } from '../../lib/background/badges';
-import { createController, SYNC_ALARM } from '../../lib/background/controller';
+import { createBackground, SYNC_ALARM } from '../../lib/background/background';
+import { defaultEffects } from '../../lib/background/default-effects';
+import { TabSequencer } from '../../lib/background/toolbar-badge';
 import { buildMatchIndex } from '../../lib/matcher';
 import { readSyncStatus } from '../../lib/storage/items';
 import { makeKey, samplePayload, signRegister, type TestKey } from '../helpers/registers';
@@ -16,7 +17,7 @@ let served: string;
 const fetchImpl = vi.fn(async () => new Response(served, { status: 200 }));
 
 function controller(managedTimeoutMs = 50) {
-  return createController({ browser: fakeBrowser as unknown as WxtBrowser, now: () => NOW, loadCatalog: async () => catalog, fetchImpl: fetchImpl as unknown as typeof fetch, managedTimeoutMs });
+  return createBackground(defaultEffects(fakeBrowser as unknown as WxtBrowser, { now: () => NOW, loadCatalog: async () => catalog, fetchImpl: fetchImpl as unknown as typeof fetch, managedTimeoutMs }));
 }
 
 async function badge(tabId: number) {
@@ -32,7 +33,7 @@ beforeEach(async () => {
   fetchImpl.mockClear();
 });
 
-describe('background controller', () => {
+describe('background', () => {
   it('without a register: catalogue sites get "not vetted", others nothing', async () => {
     const c = controller();
     await c.updateTab(1, 'https://kahoot.com/join');
@@ -112,7 +113,7 @@ describe('background controller', () => {
     const own = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
     expect(await c.onMessage({ type: 'getStatus' }, { id: 'other-extension', url: 'https://evil.example/' })).toMatchObject({ ok: false });
     expect(await c.onMessage({ type: 'getStatus' }, { id: fakeBrowser.runtime.id, url: 'https://evil.example/' })).toMatchObject({ ok: false });
-    expect(await c.onMessage({ type: 'nope' }, own)).toMatchObject({ ok: false, error: expect.stringContaining('invalid request') });
+    expect(await c.onMessage({ type: 'nope' }, own)).toMatchObject({ ok: false, error: expect.stringContaining('invalid message') });
     expect(await c.onMessage({ type: 'getStatus' }, own)).toMatchObject({ ok: true });
   });
 

@@ -1,12 +1,12 @@
 /**
- * Setting the toolbar badge per tab. Chrome clears per-tab badges on every navigation, so the
+ * The toolbar badge per tab (its look comes from lib/badge.ts). Chrome clears per-tab badges on every navigation, so the
  * badge is set again on each commit. Each tab has a sequence number: when an older computation
  * finishes after a newer navigation began, its result is dropped (stale async work).
  */
 import type { WxtBrowser as Browser } from 'wxt/browser';
 import { badgeFor, type BadgeLook } from '../badge';
-import { t } from '../i18n';
 import type { Verdict } from '../verdict';
+import type { Translate } from './effects';
 
 /** Tracks the latest navigation per tab so stale results are never applied. */
 export class TabSequencer {
@@ -32,9 +32,8 @@ export function toolbarAction(browser: Browser): Browser['action'] {
 }
 
 /** Applies the badge for `verdict` to `tabId`. A tab closed meanwhile is not an error. */
-export async function applyBadge(browser: Browser, tabId: number, verdict: Verdict): Promise<BadgeLook> {
+export async function applyBadge(action: Browser['action'], tabId: number, verdict: Verdict, t: Translate): Promise<BadgeLook> {
   const look = badgeFor(verdict, t);
-  const action = toolbarAction(browser);
   try {
     const calls: Promise<unknown>[] = [
       action.setBadgeText({ tabId, text: look.text }),
