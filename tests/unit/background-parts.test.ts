@@ -1,0 +1,144 @@
+/**
+ * The background's parts, each alone, with plain objects for their effects (no fake browser):
+ * the message router, the state store, the sync service.
+ */
+import { IDBFactory } from 'fake-indexeddb';
+import { describe, expect, it, vi } from 'vitest';
+import type { Alarms, StoredValue } from '../../lib/background/effects';
+import { createMessageHandlers } from '../../lib/background/message-handlers';
+import { routeMessage, type Handlers } from '../../lib/background/message-router';
+import { createStateStore } from '../../lib/background/state';
+import { createSyncService, nextSyncStatus, SYNC_ALARM } from '../../lib/background/sync-service';
+import { mergeSettings } from '../../lib/config/settings';
+import { messageSchema } from '../../lib/messages';
+import { buildMatchIndex } from '../../lib/matcher';
+import { openDatabase } from '../../lib/storage/db';
+import { EMPTY_SYNC_STATUS, type SyncStatus } from '../../lib/storage/items';
+import { makeKey, samplePayload, signRegister } from '../helpers/registers';
+
+const NOW = new Date('2026-11-23T10:00:00Z');
+const OWN = { extensionId: 'ext', baseUrl: 'chrome-extension://ext/' };
+const URL_ = 'https://register.school.example/register.json';
+
+function memory<T>(initial: T): StoredValue<T> & { value: T } {
+  const box = { value: initial, read: async () => box.value, write: async (v: T) => { box.value = v; } };
+  return box;
+}
+
+function memoryAlarms(): Alarms & { created: string[] } {
+  const alarms = new Map<string, { name: string; periodInMinutes?: number; scheduledTime: number }>();
+  const created: string[] = [];
+  return {
+    created,
+    get: (async (name: string) => alarms.get(name)) as Alarms['get'],
+    create: (async (name: string, info: { periodInMinutes?: number; when?: number }) => {
+      created.push(name);
+      alarms.set(name, { name, periodInMinutes: info.periodInMinutes, scheduledTime: info.when ?? 0 });
+    }) as Alarms['create'],
+    clear: (async (name: string) => alarms.delete(name)) as Alarms['clear'],
+  };
+}
+
+describe('message router', () => {
+  const handlers = { getStatus: async () => ({ configured: true }), syncNow: async () => { throw new Error('the register server did not answer'); } } as unknown as Handlers;
+
+  it('hears only its own pages', async () => {
+    expect(await routeMessage(handlers, { type: 'getStatus' }, { id: 'other', url: 'chrome-extension://ext/popup.html' }, OWN)).toMatchObject({ ok: false, error: expect.stringContaining('own pages') });
+    expect(await routeMessage(handlers, { type: 'getStatus' }, { id: 'ext', url: 'https://evil.example/' }, OWN)).toMatchObject({ ok: false });
+    expect(await routeMessage(handlers, { type: 'getStatus' }, { id: 'ext', url: 'chrome-extension://ext/popup.html' }, OWN)).toEqual({ ok: true, data: { configured: true } });
+  });
+
+  it('refuses a message outside the schema, naming what was wrong, and passes a handler\'s reason on', async () => {
+    const page = { id: 'ext', url: 'chrome-extension://ext/options.html' };
+    expect(await routeMessage(handlers, { type: 'getTabView', tabId: -1 }, page, OWN)).toMatchObject({ ok: false, error: expect.stringMatching(/^invalid message: .+/) });
+    expect(await routeMessage(handlers, { type: 'syncNow' }, page, OWN)).toEqual({ ok: false, error: 'the register server did not answer' });
+  });
+});
+
+describe('state store', () => {
+  function store(loadCatalog: () => Promise<ReturnType<typeof buildMatchIndex> | null>) {
+    const dbPromise = openDatabase(new IDBFactory());
+    return createStateStore({ now: () => NOW, db: () => dbPromise, loadCatalog: loadCatalog as never, readConfig: async () => ({ config: mergeSettings({}, { registerUrl: URL_ }) }), onLatePolicy: () => undefined, loadAlongside: async () => undefined });
+  }
+
+  it('loads once, and reload hands over the state before and after', async () => {
+    const loadCatalog = vi.fn(async () => buildMatchIndex([{ id: 'kahoot', name: 'Kahoot!', category: 'quiz', match: ['kahoot.com'] }]));
+    const s = store(loadCatalog);
+    const first = await s.get();
+    expect(await s.get()).toBe(first);
+    const { previous, next } = await s.reload();
+    expect(previous).toBe(first);
+    expect(next).not.toBe(first);
+    expect(next.config.values.registerUrl).toBe(URL_);
+    expect(loadCatalog).toHaveBeenCalledTimes(1); // a good catalogue is kept
+  });
+
+  it('a catalogue that failed to load is tried again at the next load', async () => {
+    const loadCatalog = vi.fn(async () => null);
+    const s = store(loadCatalog);
+    await s.get();
+    await s.reload();
+    expect(loadCatalog).toHaveBeenCalledTimes(2);
+  });
+});
+
+describe('sync service', () => {
+  async function setup(served: () => string | Promise<string>) {
+    const key = await makeKey();
+    const dbPromise = openDatabase(new IDBFactory());
+    const state = createStateStore({ now: () => NOW, db: () => dbPromise, loadCatalog: async () => null, readConfig: async () => ({ config: mergeSettings({}, { registerUrl: URL_, publicKeys: [key.publicBase64] }) }), onLatePolicy: () => undefined, loadAlongside: async () => undefined });
+    const fetchImpl = vi.fn(async () => new Response(await served(), { status: 200 }));
+    const syncStatus = memory<SyncStatus>(EMPTY_SYNC_STATUS);
+    const onRegisterChanged = vi.fn(async () => undefined);
+    const alarms = memoryAlarms();
+    const service = createSyncService({ now: () => NOW, fetchImpl: fetchImpl as unknown as typeof fetch, state, db: () => dbPromise, alarms, syncStatus, onRegisterChanged });
+    return { key, service, state, fetchImpl, syncStatus, onRegisterChanged, alarms };
+  }
+
+  it('runs one sync at a time, swaps the register in and says so once', async () => {
+    let text = '';
+    const s = await setup(() => text);
+    text = await signRegister(samplePayload({}, NOW), s.key);
+    const [a, b] = await Promise.all([s.service.sync(), s.service.sync()]);
+    expect(a).toBe(b);
+    expect(s.fetchImpl).toHaveBeenCalledTimes(1);
+    expect((await s.state.get()).register?.payload.serial).toBe(5);
+    expect(s.onRegisterChanged).toHaveBeenCalledTimes(1);
+    expect(s.syncStatus.value).toMatchObject({ lastOutcome: 'updated', lastSuccessAt: NOW.toISOString() });
+  });
+
+  it('a failed sync records the reason and keeps the time of the last success', () => {
+    const ok = nextSyncStatus(EMPTY_SYNC_STATUS, { outcome: 'unchanged' }, '2026-11-23T09:00:00.000Z', URL_);
+    const failed = nextSyncStatus(ok, { outcome: 'error', error: { code: 'timeout', detail: 'no complete answer within 30 seconds' } }, '2026-11-23T10:00:00.000Z', URL_);
+    expect(failed).toEqual({ lastAttemptAt: '2026-11-23T10:00:00.000Z', lastSuccessAt: '2026-11-23T09:00:00.000Z', lastOutcome: 'error', lastError: { code: 'timeout', detail: 'no complete answer within 30 seconds', at: '2026-11-23T10:00:00.000Z', url: URL_ } });
+  });
+
+  it('sets the alarm only when its period changes', async () => {
+    const s = await setup(() => '');
+    await s.service.ensureAlarm(60);
+    await s.service.ensureAlarm(60);
+    await s.service.ensureAlarm(30);
+    expect(s.alarms.created).toEqual([SYNC_ALARM, SYNC_ALARM]);
+  });
+
+  it('test connection runs the sync\'s own checks and stores nothing', async () => {
+    let text = '';
+    const s = await setup(() => text);
+    text = await signRegister(samplePayload({}, NOW), s.key);
+    expect(await s.service.testConnection({ publicKeys: [(await makeKey()).publicBase64] })).toMatchObject({ ok: false, error: { code: 'bad-signature' } });
+    expect(await s.service.testConnection({})).toEqual({ ok: true, publisherName: expect.any(String), serial: 5, toolCount: 6 });
+    text = '<html>maintenance</html>';
+    expect(await s.service.testConnection({})).toMatchObject({ ok: false, error: { code: 'html-page' } });
+    expect((await s.state.get()).register).toBeNull();
+    expect(s.syncStatus.value).toEqual(EMPTY_SYNC_STATUS);
+  });
+});
+
+describe('message handlers', () => {
+  it('has one handler for every message type', () => {
+    const handlers = createMessageHandlers({} as never);
+    const types = messageSchema.options.map((option) => option.shape.type.value as string);
+    expect(types.length).toBeGreaterThan(10);
+    expect(Object.keys(handlers).sort()).toEqual(types.sort());
+  });
+});
