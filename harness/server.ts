@@ -32,10 +32,11 @@ const tls = (name: string) => readFileSync(fileURLToPath(new URL(`./tls/${name}`
 export type HostHandler = (req: IncomingMessage, res: ServerResponse) => void;
 
 /**
- * Starts the server on a free port of 127.0.0.1; `receiver` answers for RECEIVER_HOST, and each
+ * Starts the server on a free port of 127.0.0.1; `receiver` (the reference receiver, or one wrapped
+ * in fault injection by harness/faulty-receiver.ts) answers for RECEIVER_HOST, and each
  * entry of `hosts` for its host.
  */
-export async function startLocalInternet(initialRegister = '', receiver?: ReceiverCore, hosts: Record<string, HostHandler> = {}): Promise<LocalInternet> {
+export async function startLocalInternet(initialRegister = '', receiver?: Pick<ReceiverCore, 'handle'>, hosts: Record<string, HostHandler> = {}): Promise<LocalInternet> {
   const registers = new Map<string, string>([[REGISTER_HOST, initialRegister]]);
   const requests: LocalInternet['requests'] = [];
   const server: Server = createServer({ key: tls('test-only-key.pem'), cert: tls('test-only-cert.pem') }, (req, res) => {

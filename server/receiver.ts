@@ -6,10 +6,12 @@
  *
  * It accepts the contract (shared/spec/deployment-and-requests.md), deduplicates by
  * Idempotency-Key, keeps requests in memory (or, only when `storeFile` is given, in a JSON file
- * written whole, then renamed), serves each request's statusUrl, and can be told to fail (HTTP
- * 5xx, 400 with a message, a slow answer, a dropped connection, or an answer lost after the
- * request was stored). It offers no HTTP route that lists or returns stored requests: tests and
- * the demo read them in-process (`requests()`, `posts`).
+ * written whole, then renamed) and serves each request's statusUrl. It has no failure modes and
+ * no way to be told to fail: the tests' fault injection (HTTP 5xx, 400 with a message, a slow
+ * answer, a dropped connection, an answer lost after storing) lives in the test harness,
+ * harness/faulty-receiver.ts, which builds its own transport around `receive`, the contract
+ * without HTTP. It offers no HTTP route that lists or returns stored requests: tests and the demo
+ * read them in-process (`requests()`, `posts`).
  *
  *   tsx server/receiver.ts [--port 8787] [--store requests.json]
  */
@@ -19,24 +21,19 @@ import type { AddressInfo } from 'node:net';
 import { pathToFileURL } from 'node:url';
 import { FG_STATUSES, vettingRequestSchema, type FgStatus, type VettingRequest } from '../lib/requests/schema';
 
-/**
- * How a POST fails: an HTTP error, an answer after `slowMs` (the request is then stored, too
- * late for a client that gave up), the connection dropped before storing (`drop`) or after
- * storing (`lost`: the request arrived, the client never hears it).
- */
-export type FailureMode = '500' | '503' | '400' | 'slow' | 'drop' | 'lost';
-
-/** One POST and what the receiver did with it. */
+/** One POST whose body reached the contract, and what became of the request. */
 export interface PostRecord {
   /** The request id in the body; null when the body was not JSON with an id. */
   id: string | null;
-  /** The fault injected into this POST, if any. */
-  fault: FailureMode | null;
-  /**
-   * What became of the request: stored, found already stored (409), refused as invalid; null when
-   * a fault ended the POST first. A `slow` or `lost` POST still stores or finds its request.
-   */
-  result: 'stored' | 'duplicate' | 'invalid' | null;
+  /** Stored, found already stored (409), or refused as invalid (400). */
+  result: 'stored' | 'duplicate' | 'invalid';
+}
+
+/** What `receive` decided for one POST: the answer to send, and the record it added to `posts`. */
+export interface Received {
+  status: number;
+  body: Record<string, unknown>;
+  post: PostRecord;
 }
 
 export interface StoredRequest {
@@ -49,31 +46,33 @@ export interface ReceiverOptions {
   port?: number;
   /** JSON file to keep requests in; in memory only when absent. */
   storeFile?: string;
-  /** How long a 'slow' answer waits (ms). */
-  slowMs?: number;
   /** Base URL the statusUrl is built on; defaults to http://127.0.0.1:port. */
   publicUrl?: string;
   /** Called once for each request newly stored (not for repeats). */
   onStored?: (stored: StoredRequest) => void;
 }
 
-/** The receiver's logic and controls, without a server of its own (mount `handle` anywhere). */
+/** The receiver's logic, without a server of its own (mount `handle` anywhere). */
 export interface ReceiverCore {
   /**
    * Handles POST /api/requests, GET /api/requests/ID/status and OPTIONS; answers 404 for anything
-   * else (there is no listing of stored requests over HTTP).
+   * else (there is no listing of stored requests over HTTP). A POST is `readBody`, `receive`,
+   * `respond`.
    */
   handle(req: IncomingMessage, res: ServerResponse): void;
+  /**
+   * The contract for one POST whose body has been read, without HTTP: validates the body, checks
+   * the Idempotency-Key, stores the request or finds it already stored, records the POST in
+   * `posts` and returns the answer to send. `handle` is built on it; a test transport can be
+   * built around it too (the test harness's fault injection, harness/faulty-receiver.ts).
+   */
+  receive(body: string, idempotencyKey: string | undefined): Received;
   /** Requests by id, in the order first received. */
   requests(): StoredRequest[];
-  /** Every POST seen, in the order received, repeats included. */
+  /** Every POST `receive` saw, in the order received, repeats included. */
   posts: PostRecord[];
-  /** POSTs under way now (received, not yet answered or dropped). */
+  /** POSTs under way in `handle` now (received, not yet answered or closed). */
   inFlight(): number;
-  /** The next `count` POSTs fail with `mode`. */
-  failNext(count: number, mode: FailureMode, message?: string): void;
-  /** Each POST fails with probability `rate`, in one of `modes` (both drawn from `random`). */
-  failRandomly(rate: number, modes: FailureMode[], random?: () => number): void;
   setStatus(id: string, status: FgStatus['status'], note?: string): void;
 }
 
@@ -84,11 +83,16 @@ export interface Receiver extends ReceiverCore {
   close(): Promise<void>;
 }
 
-const CORS = {
+export const CORS = {
   'access-control-allow-origin': '*',
   'access-control-allow-methods': 'GET, POST, OPTIONS',
   'access-control-allow-headers': 'content-type, idempotency-key',
 };
+
+/** Sends a JSON answer with the receiver's CORS headers. */
+export function respond(res: ServerResponse, status: number, body: unknown): void {
+  res.writeHead(status, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify(body));
+}
 
 /** Creates the receiver; `publicUrl` is the base its statusUrl answers are built on. */
 export function createReceiver(options: ReceiverOptions & { publicUrl: string }): ReceiverCore {
@@ -98,8 +102,6 @@ export function createReceiver(options: ReceiverOptions & { publicUrl: string })
   }
   const posts: PostRecord[] = [];
   let inFlight = 0;
-  let failQueue: { mode: FailureMode; message?: string }[] = [];
-  let randomFailure: { rate: number; modes: FailureMode[]; random: () => number } | null = null;
   const base = options.publicUrl;
 
   const persist = () => {
@@ -108,54 +110,35 @@ export function createReceiver(options: ReceiverOptions & { publicUrl: string })
     writeFileSync(tmp, JSON.stringify([...store.values()], null, 2));
     renameSync(tmp, options.storeFile);
   };
-  const send = (res: ServerResponse, status: number, body: unknown) => {
-    res.writeHead(status, { ...CORS, 'content-type': 'application/json' }).end(JSON.stringify(body));
-  };
   const statusUrl = (id: string) => `${base}/api/requests/${id}/status`;
 
-  async function handlePost(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const text = await readBody(req);
+  function receive(text: string, idempotencyKey: string | undefined): Received {
+    const answer = (post: PostRecord, status: number, body: Record<string, unknown>): Received => {
+      posts.push(post);
+      return { status, body, post };
+    };
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      posts.push({ id: null, fault: null, result: 'invalid' });
-      return send(res, 400, { message: 'the body is not JSON' });
+      return answer({ id: null, result: 'invalid' }, 400, { message: 'the body is not JSON' });
     }
-    const failure = failQueue.shift() ?? (randomFailure && randomFailure.random() < randomFailure.rate
-      ? { mode: randomFailure.modes[Math.floor(randomFailure.random() * randomFailure.modes.length)]! }
-      : undefined);
-    const post: PostRecord = { id: typeof (json as { id?: unknown })?.id === 'string' ? (json as { id: string }).id : null, fault: failure?.mode ?? null, result: null };
-    posts.push(post);
-    if (failure) {
-      if (failure.mode === 'drop') return void req.socket.destroy();
-      if (failure.mode === 'slow') await new Promise((r) => setTimeout(r, options.slowMs ?? 35_000));
-      if (failure.mode === '400') return send(res, 400, { message: failure.message ?? 'rejected by the test receiver' });
-      if (failure.mode === '500' || failure.mode === '503') return send(res, Number(failure.mode), { message: 'temporarily unavailable' });
-    }
+    const id = typeof (json as { id?: unknown })?.id === 'string' ? (json as { id: string }).id : null;
     const parsed = vettingRequestSchema.safeParse(json);
     if (!parsed.success) {
-      post.result = 'invalid';
       const issue = parsed.error.issues[0];
-      return send(res, 400, { message: `invalid request: ${issue?.path.join('.')} ${issue?.message}` });
+      return answer({ id, result: 'invalid' }, 400, { message: `invalid request: ${issue?.path.join('.')} ${issue?.message}` });
     }
-    if (req.headers['idempotency-key'] !== parsed.data.id) {
-      post.result = 'invalid';
-      return send(res, 400, { message: 'Idempotency-Key must equal the request id' });
-    }
+    if (idempotencyKey !== parsed.data.id) return answer({ id, result: 'invalid' }, 400, { message: 'Idempotency-Key must equal the request id' });
     if (store.has(parsed.data.id)) {
-      post.result = 'duplicate';
-      if (failure?.mode === 'lost') return void req.socket.destroy();
-      return send(res, 409, { status: 'received', statusUrl: statusUrl(parsed.data.id), message: 'already received' });
+      return answer({ id, result: 'duplicate' }, 409, { status: 'received', statusUrl: statusUrl(parsed.data.id), message: 'already received' });
     }
     const receivedAt = new Date().toISOString();
     const stored: StoredRequest = { request: parsed.data, receivedAt, status: { status: 'received', note: '', updatedAt: receivedAt } };
     store.set(parsed.data.id, stored);
     persist();
-    post.result = 'stored';
     options.onStored?.(stored);
-    if (failure?.mode === 'lost') return void req.socket.destroy();
-    return send(res, 201, { status: 'received', statusUrl: statusUrl(parsed.data.id) });
+    return answer({ id, result: 'stored' }, 201, { status: 'received', statusUrl: statusUrl(parsed.data.id) });
   }
 
   function handle(req: IncomingMessage, res: ServerResponse): void {
@@ -166,28 +149,28 @@ export function createReceiver(options: ReceiverOptions & { publicUrl: string })
       res.on('close', () => {
         inFlight -= 1;
       });
-      handlePost(req, res).catch(() => send(res, 500, { message: 'receiver error' }));
+      readBody(req)
+        .then((text) => {
+          const { status, body } = receive(text, idempotencyKeyOf(req));
+          respond(res, status, body);
+        })
+        .catch(() => respond(res, 500, { message: 'receiver error' }));
       return;
     }
     const status = /^\/api\/requests\/([0-9a-f-]{36})\/status$/.exec(path);
     if (req.method === 'GET' && status) {
       const item = store.get(status[1]!);
-      return item ? send(res, 200, item.status) : send(res, 404, { message: 'unknown request' });
+      return item ? respond(res, 200, item.status) : respond(res, 404, { message: 'unknown request' });
     }
-    send(res, 404, { message: 'not found' });
+    respond(res, 404, { message: 'not found' });
   }
 
   return {
     handle,
+    receive,
     requests: () => [...store.values()],
     posts,
     inFlight: () => inFlight,
-    failNext(count, mode, message) {
-      failQueue = [...failQueue, ...Array.from({ length: count }, () => ({ mode, message }))];
-    },
-    failRandomly(rate, modes, random = Math.random) {
-      randomFailure = rate > 0 ? { rate, modes, random } : null;
-    },
     setStatus(id, value, note = '') {
       const item = store.get(id);
       if (!item || !FG_STATUSES.includes(value)) throw new Error(`unknown request ${id}`);
@@ -195,6 +178,12 @@ export function createReceiver(options: ReceiverOptions & { publicUrl: string })
       persist();
     },
   };
+}
+
+/** The Idempotency-Key header of a request, when it was sent once. */
+export function idempotencyKeyOf(req: IncomingMessage): string | undefined {
+  const value = req.headers['idempotency-key'];
+  return typeof value === 'string' ? value : undefined;
 }
 
 /** Starts the receiver on its own HTTP server on 127.0.0.1 (a fixed `port` lets a test restart it). */
@@ -215,7 +204,8 @@ export async function startReceiver(options: ReceiverOptions = {}): Promise<Rece
   };
 }
 
-function readBody(req: IncomingMessage, limit = 256 * 1024): Promise<string> {
+/** Reads a request body as UTF-8, refusing more than `limit` bytes. */
+export function readBody(req: IncomingMessage, limit = 256 * 1024): Promise<string> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;

@@ -6,8 +6,9 @@
  * The request endpoint is the reference receiver, a test double: it accepts POST
  * /api/requests and answers each statusUrl, keeps requests in memory only (gone at Ctrl+C, no
  * file of teachers' names and e-mails left behind), and offers no route that lists or returns
- * them. It only says in the terminal that a request for a tool came in. Real requests go to the
- * FG console (`bijsluiter console`).
+ * them. It only says in the terminal that a request for a tool came in. It has no failure modes
+ * and no option to fail (the tests' fault injection is in the test harness). Real requests go to
+ * the FG console (`bijsluiter console`).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

@@ -1,8 +1,9 @@
 /**
  * Outbox soak in real Chromium (issue 8, item 6). 200 vetting requests (`npm run test:long`:
  * 1,000) go in through the extension's message protocol, as the popup sends them, while the
- * reference receiver fails half of all POSTs at random (HTTP 500 and 503, the connection dropped
- * before storing, the answer lost after storing, an answer slower than the timeout) and the
+ * reference receiver, wrapped in the harness's fault injection (harness/faulty-receiver.ts), fails
+ * half of all POSTs at random (HTTP 500 and 503, the connection dropped before storing, the answer
+ * lost after storing, an answer slower than the timeout) and the
  * service worker is stopped at random moments, through the DevTools protocol, from the first
  * submission to the last delivery. Once the submissions are in, nothing but the extension's own
  * alarms wakes the worker: the test only watches the receiver and reads the outbox from a page
@@ -21,10 +22,10 @@ import type { CDPSession, Page } from 'playwright-core';
 import { seededRandom } from '../../bench/synthetic';
 import { EXTENSION_ID, INSTRUMENTED_CHROME_BUILD } from '../../harness/chromium';
 import { datedDemoPayload, signPayload } from '../../harness/demo-register';
+import { startFaultyReceiver, type FailureMode, type FaultyPostRecord, type FaultyReceiver } from '../../harness/faulty-receiver';
 import { REGISTER_URL } from '../../harness/server';
 import { openOptionsAtSerial, startPolicySession, type PolicySession } from '../../harness/session';
 import type { RequestForm, OutboxRecord } from '../../lib/requests/schema';
-import { startReceiver, type FailureMode, type PostRecord, type Receiver } from '../../server/receiver';
 import { makeKey } from '../helpers/registers';
 
 const SCALE = Number(process.env.SOAK_SCALE ?? 1);
@@ -39,7 +40,7 @@ const STOP_EVERY_MS: [number, number] = [200, 2_500];
 const DEADLINE_MS = 12 * 60_000 * SCALE;
 
 let session: PolicySession;
-let receiver: Receiver;
+let receiver: FaultyReceiver;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -104,7 +105,7 @@ function startWorkerStopper(cdp: CDPSession, random: () => number) {
 
 beforeAll(async () => {
   const key = await makeKey();
-  receiver = await startReceiver({ slowMs: 3_000 });
+  receiver = await startFaultyReceiver({ slowMs: 3_000 });
   session = await startPolicySession(await signPayload(datedDemoPayload(4), key), {
     registerUrl: REGISTER_URL, publicKeys: [key.publicBase64], requestEndpoint: receiver.endpoint, schoolName: 'OBS De Linde',
   }, { extensionPath: INSTRUMENTED_CHROME_BUILD });
@@ -159,7 +160,7 @@ describe('outbox soak', () => {
     await stopper.stop();
     const deliveredMs = Date.now() - started;
 
-    const count = (test: (post: PostRecord) => boolean) => receiver.posts.filter(test).length;
+    const count = (test: (post: FaultyPostRecord) => boolean) => receiver.posts.filter(test).length;
     const figures = {
       seed: SEED, requests: REQUESTS, posts: receiver.posts.length,
       failed: Object.fromEntries(['500', '503', 'drop', 'lost', 'slow'].map((mode) => [mode, count((p) => p.fault === mode)])),

@@ -11,14 +11,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { EXTENSION_ID, launchWithExtension, readBadge, removePolicy, waitFor, writePolicy, type ExtensionBrowser } from '../../harness/chromium';
 import { datedDemoPayload, signPayload } from '../../harness/demo-register';
+import { startFaultyReceiver, type FaultyReceiver } from '../../harness/faulty-receiver';
 import { submitRequestForm } from '../../harness/request-form';
 import { openPopupFor } from '../../harness/session';
 import { REGISTER_URL, startLocalInternet, type LocalInternet } from '../../harness/server';
-import { startReceiver, type Receiver } from '../../server/receiver';
 import { makeKey } from '../helpers/registers';
 
 let internet: LocalInternet;
-let receiver: Receiver;
+// the reference receiver wrapped in the harness's fault injection (for the 400)
+let receiver: FaultyReceiver;
 let browser: ExtensionBrowser;
 let port: number;
 const profileDir = mkdtempSync(join(tmpdir(), 'bijsluiter-requests-'));
@@ -37,7 +38,7 @@ async function launch(): Promise<void> {
 beforeAll(async () => {
   const key = await makeKey();
   internet = await startLocalInternet(await signPayload(datedDemoPayload(4), key));
-  receiver = await startReceiver();
+  receiver = await startFaultyReceiver();
   port = Number(new URL(receiver.url).port);
   writePolicy({ registerUrl: REGISTER_URL, publicKeys: [key.publicBase64], requestEndpoint: receiver.endpoint, schoolName: 'OBS De Linde', disableFirstRunPage: true });
   await launch();
@@ -108,7 +109,7 @@ describe('vetting requests', () => {
       await popup.waitForSelector('.my-requests li[data-state="queued"] .request-error');
     }
     await browser.close();
-    receiver = await startReceiver({ port });
+    receiver = await startFaultyReceiver({ port });
     await launch();
     const arrived = await waitFor(async () => receiver.requests(), (r) => r.length === 3, 30_000);
     expect(arrived.map((r) => r.request.tool.host).sort()).toEqual(['quizizz.com', 'www.baamboozle.com', 'www.example.org']);

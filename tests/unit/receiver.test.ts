@@ -1,15 +1,14 @@
 // @vitest-environment node
-// The reference receiver's fault modes, as the extension's delivery code meets them over real HTTP.
+// The shipped reference receiver has no fault API; the test harness's fault modes, wrapped around
+// it, fire as the extension's delivery code meets them over real HTTP.
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serve } from '../../cli/commands/serve';
+import { startFaultyReceiver, type FaultyReceiver } from '../../harness/faulty-receiver';
 import { postRequest } from '../../lib/requests/deliver';
 import type { VettingRequest } from '../../lib/requests/schema';
-import { startReceiver, type Receiver } from '../../server/receiver';
-
-let receiver: Receiver;
-beforeAll(async () => {
-  receiver = await startReceiver({ slowMs: 400 });
-});
-afterAll(() => receiver.close());
+import * as shipped from '../../server/receiver';
+import { createReceiver, startReceiver, type ReceiverOptions } from '../../server/receiver';
 
 function request(n: number): VettingRequest {
   return {
@@ -22,37 +21,155 @@ function request(n: number): VettingRequest {
     client: { extensionVersion: '0.1.0', browser: 'chrome', registerSerial: 4 },
   };
 }
-const postsOf = (id: string) => receiver.posts.filter((p) => p.id === id).map(({ fault, result }) => ({ fault, result }));
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+const FAULT_API = ['failNext', 'failRandomly', 'fault', 'slowMs', 'FailureMode'];
 
-describe('reference receiver fault modes', () => {
-  it('lost: the request is stored but the client hears nothing; the retry gets 409 and counts as delivered', async () => {
-    const r = request(1);
-    receiver.failNext(1, 'lost');
-    expect((await postRequest(receiver.endpoint, r)).kind).toBe('retry');
-    expect(receiver.requests().map((s) => s.request.id)).toEqual([r.id]);
-    expect(await postRequest(receiver.endpoint, r)).toMatchObject({ kind: 'delivered', statusUrl: `${receiver.url}/api/requests/${r.id}/status` });
-    expect(postsOf(r.id)).toEqual([{ fault: 'lost', result: 'stored' }, { fault: null, result: 'duplicate' }]);
-    expect(receiver.requests()).toHaveLength(1);
+describe('the shipped reference receiver', () => {
+  it('has no fault API: its module, its receiver objects and its options offer no way to fail', async () => {
+    expect(Object.keys(shipped).sort()).toEqual(['CORS', 'createReceiver', 'idempotencyKeyOf', 'readBody', 'respond', 'startReceiver']);
+    const core = createReceiver({ publicUrl: 'http://127.0.0.1:1' });
+    expect(Object.keys(core).sort()).toEqual(['handle', 'inFlight', 'posts', 'receive', 'requests', 'setStatus']);
+    const served = await startReceiver();
+    try {
+      for (const name of FAULT_API) expect(name in served, name).toBe(false);
+    } finally {
+      await served.close();
+    }
+    // @ts-expect-error no slowMs (nor any other fault option) among the receiver's options
+    const options: ReceiverOptions = { slowMs: 10 };
+    expect(options).toBeDefined();
   });
 
-  it('drop and 503: nothing stored, the client retries; the next attempt is stored once', async () => {
-    const r = request(2);
-    receiver.failNext(1, 'drop');
-    receiver.failNext(1, '503');
-    expect(await postRequest(receiver.endpoint, r)).toMatchObject({ kind: 'retry', reason: expect.stringContaining('could not reach') });
-    expect(await postRequest(receiver.endpoint, r)).toEqual({ kind: 'retry', reason: 'HTTP 503: temporarily unavailable' });
-    expect(receiver.requests().some((s) => s.request.id === r.id)).toBe(false);
+  it('cannot be told to fail by `bijsluiter serve` or by the environment', async () => {
+    const io = { out: () => undefined, err: () => undefined };
+    for (const flag of ['--fail', '--fail-rate', '--slow-ms', '--faults']) {
+      await expect(serve(['register.json', flag, '500'], io as never)).rejects.toThrow(`unknown option ${flag}`);
+    }
+    for (const file of ['../../server/receiver.ts', '../../cli/commands/serve.ts']) {
+      const source = readFileSync(new URL(file, import.meta.url), 'utf8');
+      expect(source, file).not.toMatch(/process\.env/);
+      expect(source, file).not.toMatch(/failNext|failRandomly|FailureMode|slowMs|faulty-receiver'/);
+    }
+  });
+
+  it('stores a request once; the repeat is answered 409 with the statusUrl', async () => {
+    const served = await startReceiver();
+    try {
+      const r = request(10);
+      expect(await postRequest(served.endpoint, r)).toEqual({ kind: 'delivered', statusUrl: `${served.url}/api/requests/${r.id}/status` });
+      expect(await postRequest(served.endpoint, r)).toEqual({ kind: 'delivered', statusUrl: `${served.url}/api/requests/${r.id}/status` });
+      expect(served.posts).toEqual([{ id: r.id, result: 'stored' }, { id: r.id, result: 'duplicate' }]);
+      expect(served.requests().map((s) => s.request.id)).toEqual([r.id]);
+      expect(served.inFlight()).toBe(0);
+      expect(await (await fetch(`${served.url}/api/requests/${r.id}/status`)).json()).toMatchObject({ status: 'received' });
+    } finally {
+      await served.close();
+    }
+  });
+});
+
+describe('the harness fault modes (harness/faulty-receiver.ts)', () => {
+  let receiver: FaultyReceiver;
+  beforeAll(async () => {
+    receiver = await startFaultyReceiver({ slowMs: 400 });
+  });
+  afterAll(() => receiver.close());
+
+  const postsOf = (id: string) => receiver.posts.filter((p) => p.id === id).map(({ fault, result }) => ({ fault, result }));
+  const isStored = (id: string) => receiver.requests().some((s) => s.request.id === id);
+
+  it('no fault asked for: the POST goes through as to the plain receiver', async () => {
+    const r = request(1);
     expect((await postRequest(receiver.endpoint, r)).kind).toBe('delivered');
-    expect(postsOf(r.id)).toEqual([{ fault: 'drop', result: null }, { fault: '503', result: null }, { fault: null, result: 'stored' }]);
+    expect(postsOf(r.id)).toEqual([{ fault: null, result: 'stored' }]);
+  });
+
+  it('500: the client retries with the message; nothing stored', async () => {
+    const r = request(2);
+    receiver.failNext(1, '500');
+    expect(await postRequest(receiver.endpoint, r)).toEqual({ kind: 'retry', reason: 'HTTP 500: temporarily unavailable' });
+    expect(isStored(r.id)).toBe(false);
+    expect(postsOf(r.id)).toEqual([{ fault: '500', result: null }]);
+    expect((await postRequest(receiver.endpoint, r)).kind).toBe('delivered');
+    expect(postsOf(r.id)).toEqual([{ fault: '500', result: null }, { fault: null, result: 'stored' }]);
+  });
+
+  it('503: the client retries with the message; nothing stored', async () => {
+    const r = request(3);
+    receiver.failNext(1, '503');
+    expect(await postRequest(receiver.endpoint, r)).toEqual({ kind: 'retry', reason: 'HTTP 503: temporarily unavailable' });
+    expect(isStored(r.id)).toBe(false);
+    expect(postsOf(r.id)).toEqual([{ fault: '503', result: null }]);
+  });
+
+  it('400 with a message: the client gives up with that message; nothing stored', async () => {
+    const r = request(4);
+    receiver.failNext(1, '400', 'Alleen aanvragen met een schoolmailadres');
+    expect(await postRequest(receiver.endpoint, r)).toEqual({ kind: 'rejected', reason: 'Alleen aanvragen met een schoolmailadres' });
+    expect(isStored(r.id)).toBe(false);
+    expect(postsOf(r.id)).toEqual([{ fault: '400', result: null }]);
+  });
+
+  it('drop: the connection closes before storing; the client retries; nothing stored', async () => {
+    const r = request(5);
+    receiver.failNext(1, 'drop');
+    expect(await postRequest(receiver.endpoint, r)).toMatchObject({ kind: 'retry', reason: expect.stringContaining('could not reach') });
+    expect(isStored(r.id)).toBe(false);
+    expect(postsOf(r.id)).toEqual([{ fault: 'drop', result: null }]);
+    expect(receiver.inFlight()).toBe(0);
+  });
+
+  it('lost: the request is stored but the client hears nothing; the retry gets 409 and counts as delivered', async () => {
+    const r = request(6);
+    receiver.failNext(1, 'lost');
+    expect(await postRequest(receiver.endpoint, r)).toMatchObject({ kind: 'retry', reason: expect.stringContaining('could not reach') });
+    expect(isStored(r.id)).toBe(true);
+    expect(await postRequest(receiver.endpoint, r)).toEqual({ kind: 'delivered', statusUrl: `${receiver.url}/api/requests/${r.id}/status` });
+    expect(postsOf(r.id)).toEqual([{ fault: 'lost', result: 'stored' }, { fault: null, result: 'duplicate' }]);
+    expect(receiver.requests().filter((s) => s.request.id === r.id)).toHaveLength(1);
   });
 
   it('slow: the client gives up, the receiver stores it late; nothing stays in flight', async () => {
-    const r = request(3);
+    const r = request(7);
     receiver.failNext(1, 'slow');
     expect(await postRequest(receiver.endpoint, r, fetch, 100)).toEqual({ kind: 'retry', reason: 'no answer within 0 seconds' });
-    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(isStored(r.id)).toBe(false);
+    await sleep(600);
+    expect(isStored(r.id)).toBe(true);
     expect(postsOf(r.id)).toEqual([{ fault: 'slow', result: 'stored' }]);
     expect(receiver.inFlight()).toBe(0);
     expect((await postRequest(receiver.endpoint, r)).kind).toBe('delivered');
+  });
+
+  it('failNext queues faults in order; failRandomly draws them from the given random; rate 0 stops it', async () => {
+    const a = request(8);
+    receiver.failNext(1, 'drop');
+    receiver.failNext(1, '503');
+    expect((await postRequest(receiver.endpoint, a)).kind).toBe('retry');
+    expect((await postRequest(receiver.endpoint, a)).kind).toBe('retry');
+    expect((await postRequest(receiver.endpoint, a)).kind).toBe('delivered');
+    expect(postsOf(a.id)).toEqual([{ fault: 'drop', result: null }, { fault: '503', result: null }, { fault: null, result: 'stored' }]);
+
+    // draws: 0.1 < 0.5 fails, 0.9 picks modes[1]; 0.7 does not fail
+    const draws = [0.1, 0.9, 0.7];
+    receiver.failRandomly(0.5, ['500', '503'], () => draws.shift()!);
+    const b = request(9);
+    expect(await postRequest(receiver.endpoint, b)).toEqual({ kind: 'retry', reason: 'HTTP 503: temporarily unavailable' });
+    expect((await postRequest(receiver.endpoint, b)).kind).toBe('delivered');
+    receiver.failRandomly(0, []);
+    expect((await postRequest(receiver.endpoint, b)).kind).toBe('delivered');
+    expect(postsOf(b.id)).toEqual([{ fault: '503', result: null }, { fault: null, result: 'stored' }, { fault: null, result: 'duplicate' }]);
+  });
+
+  it('a body that is not JSON is never failed: the receiver refuses it', async () => {
+    receiver.failNext(1, '500');
+    const response = await fetch(receiver.endpoint, { method: 'POST', body: 'not json' });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({ message: 'the body is not JSON' });
+    expect(receiver.posts.at(-1)).toEqual({ id: null, fault: null, result: 'invalid' });
+    // the queued fault is still there for the next POST
+    const r = request(11);
+    expect((await postRequest(receiver.endpoint, r)).kind).toBe('retry');
+    expect(postsOf(r.id)).toEqual([{ fault: '500', result: null }]);
   });
 });
