@@ -3,6 +3,7 @@
  * webhook (POST JSON, 10 s timeout, 2xx is delivered). A failure is retried with backoff by the
  * caller; nothing here blocks intake.
  */
+import { fetchWithTimeout } from '../../lib/net/fetch-with-timeout';
 import nodemailer from 'nodemailer';
 import { eq } from 'drizzle-orm';
 import type { ConsoleContext } from '../context';
@@ -18,6 +19,9 @@ export interface Senders {
   webhook(url: string, body: string, signature: string): Promise<void>;
 }
 
+/** A webhook that has not answered (body included) by then counts as failed; the outbox retries it. */
+const WEBHOOK_TIMEOUT_MS = 10_000;
+
 export function realSenders(ctx: ConsoleContext, fetcher: typeof fetch = fetch): Senders {
   const transport = ctx.settings.smtpUrl ? nodemailer.createTransport(`${ctx.settings.smtpUrl}${ctx.settings.smtpUrl.includes('?') ? '&' : '?'}connectionTimeout=10000&greetingTimeout=10000&socketTimeout=20000`) : null;
   return {
@@ -29,8 +33,11 @@ export function realSenders(ctx: ConsoleContext, fetcher: typeof fetch = fetch):
       // checked again at every send: the name may resolve elsewhere than when it was saved
       const problem = await webhookAddressProblem(url, ctx.settings.allowPrivateWebhooks);
       if (problem) throw new Error(`webhook refused: ${problem}`);
-      const response = await fetcher(url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-bijsluiter-signature': signature, 'user-agent': 'Bijsluiter-console' }, body, redirect: 'error', signal: AbortSignal.timeout(10_000) });
-      if (!response.ok) throw new Error(`webhook answered ${response.status}`);
+      const init: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json', 'x-bijsluiter-signature': signature, 'user-agent': 'Bijsluiter-console' }, body, redirect: 'error' };
+      const outcome = await fetchWithTimeout(fetcher, url, init, WEBHOOK_TIMEOUT_MS, async (response) => response.status);
+      if (outcome.kind === 'timeout') throw new Error(`webhook did not answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`);
+      if (outcome.kind === 'error') throw new Error(`webhook unreachable (${outcome.message})`);
+      if (outcome.value < 200 || outcome.value > 299) throw new Error(`webhook answered ${outcome.value}`);
     },
   };
 }
