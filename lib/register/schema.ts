@@ -109,6 +109,35 @@ export const agreementSchema = z.object({
   bijsluiterVersion: z.string().trim().max(40).nullish(),
 });
 
+/** Google's OAuth client ids: a project number and a key under apps.googleusercontent.com. */
+const googleClientId = z.string().trim().toLowerCase().regex(/^[0-9]{1,20}-[a-z0-9_]{1,64}\.apps\.googleusercontent\.com$/, 'must be a Google OAuth client id such as 123-abc.apps.googleusercontent.com');
+/** Microsoft Entra application (client) ids are GUIDs. */
+const microsoftClientId = z.string().trim().toLowerCase().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a Microsoft application (client) id, a GUID');
+/** A SAML service provider's entity id: a URL or URN, as its metadata says. */
+const samlEntityId = z.string().trim().min(1).max(1024).regex(/^(https?:\/\/|urn:)[^\s]+$/i, 'must be the service provider\'s entity id, an https:// address or urn:');
+
+/** One sign-in client a tool uses: how its "Sign in with …" screen names it. */
+export const signInClientSchema = z.discriminatedUnion('provider', [
+  z.object({ provider: z.literal('google'), clientId: googleClientId }),
+  z.object({ provider: z.literal('microsoft'), clientId: microsoftClientId }),
+  z.object({ provider: z.literal('saml'), entityId: samlEntityId }),
+  // any other OAuth 2 / OpenID Connect server, named by its host (an Entree or school IdP)
+  z.object({ provider: z.literal('oauth'), host: z.string().trim().toLowerCase().regex(/^[a-z0-9.-]{1,253}$/, 'must be the sign-in server\'s host name'), clientId: z.string().trim().min(1).max(256) }),
+]);
+export type SignInClient = z.infer<typeof signInClientSchema>;
+
+/** The key under which a sign-in client must be unique in a register. */
+export function signInClientKey(client: SignInClient): string {
+  switch (client.provider) {
+    case 'saml':
+      return `saml:${client.entityId}`;
+    case 'oauth':
+      return `oauth:${client.host}:${client.clientId}`;
+    default:
+      return `${client.provider}:${client.clientId}`;
+  }
+}
+
 /** One tool in the register. */
 export const toolSchema = z
   .object({
@@ -123,6 +152,7 @@ export const toolSchema = z
     reason: longText.nullish(),
     alternatives: z.array(toolId).max(20).default([]),
     bijsluiter: bijsluiterSchema.optional(),
+    signIn: z.array(signInClientSchema).max(20).optional(),
   })
   .superRefine((tool, ctx) => {
     if (tool.status === 'approved' && !tool.agreement) {
@@ -157,6 +187,7 @@ export const registerPayloadSchema = z
     }
     const ids = new Map<string, number>();
     const patterns = new Map<string, string>();
+    const signInClients = new Map<string, string>();
     payload.tools.forEach((tool, index) => {
       const first = ids.get(tool.id);
       if (first !== undefined) {
@@ -170,6 +201,14 @@ export const registerPayloadSchema = z
         if (owner !== undefined && owner !== tool.id) {
           ctx.addIssue({ code: 'custom', path: ['tools', index, 'match', m], message: `pattern "${source}" is also claimed by tool "${owner}"` });
         } else patterns.set(key, tool.id);
+      });
+      // a sign-in screen must name one tool: two tools claiming a client would make it guesswork
+      tool.signIn?.forEach((client, c) => {
+        const key = signInClientKey(client);
+        const owner = signInClients.get(key);
+        if (owner !== undefined && owner !== tool.id) {
+          ctx.addIssue({ code: 'custom', path: ['tools', index, 'signIn', c], message: `sign-in client "${key}" is also claimed by tool "${owner}"` });
+        } else signInClients.set(key, tool.id);
       });
     });
   });
