@@ -10,6 +10,7 @@ import { AgreementInfo } from './AgreementInfo';
 import { Alternatives } from './Alternatives';
 import { BijsluiterSheet } from './BijsluiterSheet';
 import { Conditions } from './Conditions';
+import { SignInNotice } from './SignInNotice';
 import { VerdictAdvice } from './VerdictAdvice';
 import { VerdictHeader } from './VerdictHeader';
 
@@ -21,6 +22,7 @@ export function ToolDetails({ view, onOpenTool, children }: { view: ToolView; on
   return (
     <div class="tool-details">
       <VerdictHeader verdict={verdict} />
+      <SignInNotice verdict={verdict} />
       <VerdictAdvice view={view} />
       {tool && policy.showsConditions ? <Conditions conditions={tool.conditions} /> : null}
       {tool?.agreement ? <AgreementInfo agreement={tool.agreement} expiresInDays={view.expiresInDays} /> : null}

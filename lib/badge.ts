@@ -4,6 +4,7 @@
  */
 import type { MessageKey } from './i18n';
 import type { Verdict } from './verdict';
+import { providerName } from './signin/provider-name';
 import { VERDICT_POLICY } from './verdict-policy';
 
 export interface BadgeLook {
@@ -22,6 +23,9 @@ export function verdictSubject(verdict: Verdict): string {
 /** Badge text, colour and title (tooltip, naming tool and verdict) for a verdict. */
 export function badgeFor(verdict: Verdict, translate: Translate): BadgeLook {
   const style = VERDICT_POLICY[verdict.kind].badge;
-  const title = translate(`title_${verdict.kind}` as MessageKey, verdictSubject(verdict));
+  // on a sign-in screen the title names the tool asking and the account it wants
+  const title = verdict.signIn
+    ? translate('title_signIn', verdictSubject(verdict) || translate('signIn_unknownTool'), providerName(verdict.signIn.provider, verdict.signIn.idpHost), translate(`verdict_${verdict.kind}` as MessageKey))
+    : translate(`title_${verdict.kind}` as MessageKey, verdictSubject(verdict));
   return { text: style.text, color: style.color, title };
 }

@@ -6,6 +6,7 @@ import { schoolDay } from './dates';
 import { lookup, type MatchIndex } from './matcher';
 import type { CatalogEntry, RegisterPayload, Tool } from './register/schema';
 import { parsePageUrl, type PageLocation } from './url';
+import type { SignInContext } from './signin/tool-asking';
 import { openRequestFor, settleWithRequest, type SiteResolver } from './verdict-policy';
 
 /** The verdicts of the spec's table. */
@@ -47,6 +48,8 @@ export interface Verdict {
   tool: Tool | null;
   catalogEntry: CatalogEntry | null;
   request: OpenRequest | null;
+  /** Set on a "Sign in with …" screen: the verdict is then the tool asking's (lib/signin/). */
+  signIn?: SignInContext;
 }
 
 /**

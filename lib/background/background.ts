@@ -7,7 +7,7 @@
  *   view-models.ts     what the pages are shown (pure)
  *   message-router.ts  sender check and schema; message-handlers.ts: one handler per message
  *   vetting-requests.ts  the outbox: outbox-log, outbox-drainer, request-intake, request-status
- *   toolbar-badge.ts   the badge per tab
+ *   toolbar-badge.ts   the badge per tab; sign-in-warnings.ts: the notification on sign-in screens
  */
 import type { Reply } from '../messages';
 import type { Database } from '../storage/db';
@@ -16,6 +16,8 @@ import { siteResolver } from '../verdict';
 import type { BackgroundEffects } from './effects';
 import { OUTBOX_ALARM } from './outbox-drainer';
 import { createMessageHandlers } from './message-handlers';
+import { recogniseSignIn } from '../signin/recognise';
+import { createSignInWarnings } from './sign-in-warnings';
 import { routeMessage } from './message-router';
 import { createStateStore } from './state';
 import { createSyncService, SYNC_ALARM } from './sync-service';
@@ -49,6 +51,7 @@ export function createBackground(effects: BackgroundEffects) {
     loadAlongside: () => requests.load(),
   });
   const sync = createSyncService({ ...effects, state, db, alarms: browser.alarms, syncStatus: effects.storage.syncStatus, onRegisterChanged: () => refreshAllTabs() });
+  const signInWarnings = createSignInWarnings(effects);
   const handlers = createMessageHandlers({
     now,
     state,
@@ -62,10 +65,12 @@ export function createBackground(effects: BackgroundEffects) {
   /** Sets the badge of one tab for the URL it now shows; a newer navigation wins. */
   async function updateTab(tabId: number, url: string): Promise<void> {
     const isCurrent = sequencer.begin(tabId);
-    const current = await state.get();
+    const [current, signIn] = await Promise.all([state.get(), recogniseSignIn(url)]);
     if (!isCurrent()) return;
-    await applyBadge(toolbarAction(browser), tabId, pageVerdict(current, url, requests.openRequests(), now()), effects.t);
+    const verdict = pageVerdict(current, url, requests.openRequests(), now(), signIn);
+    await applyBadge(toolbarAction(browser), tabId, verdict, effects.t);
     effects.onBadgeSet(tabId, url);
+    if (verdict.signIn && current.config.values.signInNotifications) await signInWarnings.warn(tabId, verdict);
   }
 
   /** Recomputes every open tab (after a sync, a settings change, or a wake). */
@@ -138,6 +143,7 @@ export function createBackground(effects: BackgroundEffects) {
 
     onTabRemoved(tabId: number): void {
       sequencer.forget(tabId);
+      signInWarnings.forget(tabId);
     },
 
     /** Answers a page's message (only this extension's own pages are heard). */

@@ -50,6 +50,8 @@ export interface BackgroundEffects {
     browserName: 'chrome' | 'edge' | 'firefox';
     extensionVersion: string;
   };
+  /** Shows a system notification (replacing one with the same id). */
+  notify: (id: string, title: string, message: string) => Promise<void>;
   /** Called after a tab's badge is set (the benchmark build times it). */
   onBadgeSet: (tabId: number, url: string) => void;
 }

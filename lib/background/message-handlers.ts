@@ -4,6 +4,7 @@
  * type has its handler and returns what the page expects.
  */
 import type { StatusView } from '../messages';
+import { recogniseSignIn } from '../signin/recognise';
 import type { BackgroundEffects } from './effects';
 import type { Handlers } from './message-router';
 import type { StateStore } from './state';
@@ -31,7 +32,8 @@ export function createMessageHandlers(deps: HandlerDeps): Handlers {
     async getTabView({ tabId }) {
       // everything the popup needs, read in parallel: it waits on this before it can show anything
       const [url, current, sync, profile] = await Promise.all([deps.tabUrl(tabId), state.get(), deps.storage.syncStatus.read(), requests.profile()]);
-      return tabView({ state: current, url, status: statusView(current, sync), profile, openRequests: requests.openRequests(), now: deps.now() });
+      const signIn = url ? await recogniseSignIn(url) : null;
+      return tabView({ state: current, url, status: statusView(current, sync), profile, openRequests: requests.openRequests(), now: deps.now(), signIn });
     },
     getStatus: status,
     async syncNow() {

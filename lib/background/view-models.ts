@@ -10,6 +10,8 @@ import { parsePattern } from '../register/pattern';
 import type { CatalogEntry } from '../register/schema';
 import type { SyncStatus, TeacherProfile } from '../storage/items';
 import { buildToolView, type ToolView } from '../tool-view';
+import type { SignInRequest } from '../signin/recognise';
+import { signInVerdict } from '../signin/tool-asking';
 import { computeVerdict, siteResolver, verdictForTool, type LoadedRegister, type OpenRequest, type Verdict } from '../verdict';
 import { openRequestFor, settleWithRequest } from '../verdict-policy';
 import type { BackgroundState } from './state';
@@ -28,9 +30,10 @@ export function activeCatalog(state: BackgroundState): MatchIndex<CatalogEntry> 
   return state.config.values.useBundledCatalog ? state.catalog : null;
 }
 
-/** The verdict for a page. */
-export function pageVerdict(state: BackgroundState, url: string, openRequests: readonly OpenRequest[], now: Date): Verdict {
-  return computeVerdict({ url, register: state.register, catalog: activeCatalog(state), openRequests, now });
+/** The verdict for a page; on a sign-in screen, the verdict of the tool asking. */
+export function pageVerdict(state: BackgroundState, url: string, openRequests: readonly OpenRequest[], now: Date, signIn: SignInRequest | null = null): Verdict {
+  const input = { register: state.register, catalog: activeCatalog(state), openRequests, now };
+  return signIn ? signInVerdict(signIn, input) : computeVerdict({ url, ...input });
 }
 
 export function requestTargets(state: BackgroundState): RequestTargets {
@@ -77,11 +80,17 @@ export interface TabInput {
   profile: TeacherProfile;
   openRequests: readonly OpenRequest[];
   now: Date;
+  /** The sign-in request the tab's address makes, if it is a sign-in screen. */
+  signIn?: SignInRequest | null;
 }
 
-/** Everything the popup shows for one tab. */
-export function tabView({ state, url, status, profile, openRequests, now }: TabInput): TabView {
-  const verdict = pageVerdict(state, url ?? '', openRequests, now);
+/**
+ * Everything the popup shows for one tab. On a sign-in screen the page is the tool asking's
+ * site (where the answer goes), never the screen's own address with its one-time parameters.
+ */
+export function tabView({ state, url: tabUrl, status, profile, openRequests, now, signIn = null }: TabInput): TabView {
+  const verdict = pageVerdict(state, tabUrl ?? '', openRequests, now, signIn);
+  const url = signIn ? (signIn.returnUrl ? new URL(signIn.returnUrl).origin + '/' : null) : tabUrl;
   const targets = requestTargets(state);
   const requestContext: RequestContextView = {
     canSendDirectly: targets.endpoint !== null,

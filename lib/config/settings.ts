@@ -34,6 +34,8 @@ export const SETTING_SCHEMAS = {
   syncIntervalMinutes: z.number().int().min(15).max(1440),
   useBundledCatalog: z.boolean(),
   disableFirstRunPage: z.boolean(),
+  /** A system notification on a sign-in screen for a tool that is not approved (such screens often open without a toolbar). */
+  signInNotifications: z.boolean(),
 } as const;
 
 export type SettingKey = keyof typeof SETTING_SCHEMAS;
@@ -41,7 +43,7 @@ export const SETTING_KEYS = Object.keys(SETTING_SCHEMAS) as SettingKey[];
 export type Settings = { [K in SettingKey]?: z.infer<(typeof SETTING_SCHEMAS)[K]> };
 
 /** Values that apply when neither policy nor the options page sets a key. */
-export const DEFAULT_SETTINGS = { syncIntervalMinutes: 360, useBundledCatalog: true, disableFirstRunPage: false } as const;
+export const DEFAULT_SETTINGS = { syncIntervalMinutes: 360, useBundledCatalog: true, disableFirstRunPage: false, signInNotifications: true } as const;
 
 /** A setting that was ignored, and why. */
 export interface SettingProblem {

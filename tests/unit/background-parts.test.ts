@@ -8,6 +8,7 @@ import type { Alarms, StoredValue } from '../../lib/background/effects';
 import { createMessageHandlers } from '../../lib/background/message-handlers';
 import { routeMessage, type Handlers } from '../../lib/background/message-router';
 import { createStateStore } from '../../lib/background/state';
+import { createSignInWarnings } from '../../lib/background/sign-in-warnings';
 import { createSyncService, nextSyncStatus, SYNC_ALARM } from '../../lib/background/sync-service';
 import { mergeSettings } from '../../lib/config/settings';
 import { messageSchema } from '../../lib/messages';
@@ -140,5 +141,22 @@ describe('message handlers', () => {
     const types = messageSchema.options.map((option) => option.shape.type.value as string);
     expect(types.length).toBeGreaterThan(10);
     expect(Object.keys(handlers).sort()).toEqual(types.sort());
+  });
+});
+
+describe('sign-in warnings', () => {
+  const verdict = (kind: 'approved' | 'unvetted' | 'rejected', client = 'c1') => ({ kind, location: null, tool: { name: 'Blooket' }, catalogEntry: null, request: null, signIn: { provider: 'google', idpHost: 'accounts.google.com', client, returnHost: 'www.blooket.com', scopes: [], identifiedBy: 'signIn' } }) as never;
+
+  it('notifies once per tab and tool asking, never for an approved tool, again after the tab closed', async () => {
+    const notify = vi.fn(async () => undefined);
+    const warnings = createSignInWarnings({ notify, t: (key, ...subs) => [key, ...subs].join('|') });
+    await warnings.warn(1, verdict('unvetted'));
+    await warnings.warn(1, verdict('unvetted'));
+    await warnings.warn(2, verdict('approved'));
+    await warnings.warn(1, verdict('rejected', 'c2'));
+    warnings.forget(1);
+    await warnings.warn(1, verdict('rejected', 'c2'));
+    expect(notify.mock.calls.map((c) => (c as unknown[])[0])).toEqual(['bijsluiter-signin-1', 'bijsluiter-signin-1', 'bijsluiter-signin-1']);
+    expect((notify.mock.calls[0] as unknown[])[2]).toBe('notify_signIn_message|Blooket|Google|signIn_advice_unvetted');
   });
 });

@@ -136,3 +136,26 @@ describe('background', () => {
     expect((await c.statusView()).register).toBeNull();
   });
 });
+
+describe('sign-in screens in the background', () => {
+  const consent = `https://accounts.google.com/o/oauth2/v2/auth?client_id=1-a.apps.googleusercontent.com&redirect_uri=${encodeURIComponent('https://www.tiktok.com/auth')}&scope=email`;
+
+  it('the badge and title give the tool asking\'s verdict, and a notification says it, unless policy turns that off', async () => {
+    await fakeBrowser.storage.managed.set({ registerUrl: REGISTER_URL, publicKeys: [key.publicBase64] });
+    const notify = vi.fn(async () => undefined);
+    const c = createBackground(defaultEffects(fakeBrowser as unknown as WxtBrowser, { now: () => NOW, loadCatalog: async () => catalog, fetchImpl: fetchImpl as unknown as typeof fetch, managedTimeoutMs: 50, notify }));
+    await c.sync();
+    const tab = await fakeBrowser.tabs.create({ url: consent });
+    await c.updateTab(tab.id!, consent);
+    expect(await badge(tab.id!)).toEqual({ text: '✕', title: 'TikTok wants to sign in with your school Google account: Rejected' });
+    expect(notify).toHaveBeenCalledTimes(1);
+    expect((notify.mock.calls[0] as unknown[])[1]).toBe('TikTok: Rejected');
+
+    await fakeBrowser.storage.managed.set({ registerUrl: REGISTER_URL, publicKeys: [key.publicBase64], signInNotifications: false });
+    await c.reloadConfig();
+    const second = await fakeBrowser.tabs.create({ url: consent });
+    await c.updateTab(second.id!, consent);
+    expect((await badge(second.id!)).text).toBe('✕');
+    expect(notify).toHaveBeenCalledTimes(1);
+  });
+});

@@ -1,0 +1,77 @@
+/**
+ * Which tool a sign-in screen is for, and its verdict: the register tool whose `signIn` names
+ * the client; else the tool (register first, then catalogue) whose patterns match where the
+ * answer goes (`redirect_uri`, or the SAML AssertionConsumerServiceURL); else an unknown tool.
+ * An unknown tool asking for a school account is not vetted: the register does not list it.
+ */
+import { lookup } from '../matcher';
+import { signInClientKey, type RegisterPayload, type Tool } from '../register/schema';
+import { parsePageUrl } from '../url';
+import { siteResolver, verdictForTool, type Verdict, type VerdictInput } from '../verdict';
+import { openRequestFor, settleWithRequest } from '../verdict-policy';
+import type { SignInRequest } from './recognise';
+
+/** How the tool asking was found. */
+export type IdentifiedBy = 'signIn' | 'site' | null;
+
+/** What the views need to know about the sign-in screen. */
+export interface SignInContext {
+  provider: SignInRequest['provider'];
+  idpHost: string;
+  client: string | null;
+  /** The host the answer goes to (the tool's site), when the screen says. */
+  returnHost: string | null;
+  scopes: string[];
+  identifiedBy: IdentifiedBy;
+}
+
+const claimIndexes = new WeakMap<RegisterPayload, Map<string, Tool>>();
+
+/** The key a screen's client is looked up by; the register's `signInClientKey` builds the same. */
+export function requestClientKey(request: SignInRequest): string | null {
+  if (!request.client) return null;
+  switch (request.provider) {
+    case 'saml':
+      return `saml:${request.client}`;
+    case 'oauth':
+      return `oauth:${request.idpHost}:${request.client}`;
+    default:
+      return `${request.provider}:${request.client.toLowerCase()}`;
+  }
+}
+
+function claims(payload: RegisterPayload): Map<string, Tool> {
+  let index = claimIndexes.get(payload);
+  if (!index) {
+    index = new Map();
+    for (const tool of payload.tools) {
+      for (const client of tool.signIn ?? []) {
+        const key = signInClientKey(client);
+        if (!index.has(key)) index.set(key, tool);
+      }
+    }
+    claimIndexes.set(payload, index);
+  }
+  return index;
+}
+
+/** The verdict for the tool a sign-in screen asks for. */
+export function signInVerdict(request: SignInRequest, input: Omit<VerdictInput, 'url'>): Verdict {
+  const location = request.returnUrl ? parsePageUrl(request.returnUrl) : null;
+  const key = requestClientKey(request);
+  const claimed = key && input.register ? claims(input.register.payload).get(key) ?? null : null;
+  const bySite = !claimed && location && input.register ? lookup(input.register.index, location) : null;
+  const tool = claimed ?? bySite;
+  const catalogEntry = !tool && location && input.catalog ? lookup(input.catalog, location) : null;
+  const identifiedBy: IdentifiedBy = claimed ? 'signIn' : tool || catalogEntry ? 'site' : null;
+  const kind = tool && input.register ? verdictForTool(tool, input.register.payload, input.now) : 'unvetted';
+  const subject = { registerId: tool?.id ?? null, catalogId: catalogEntry?.id ?? null, host: location?.host ?? null };
+  const settled = settleWithRequest(kind, openRequestFor(input.openRequests, subject, siteResolver(input.register, input.catalog)));
+  return {
+    ...settled,
+    location,
+    tool,
+    catalogEntry,
+    signIn: { provider: request.provider, idpHost: request.idpHost, client: request.client, returnHost: location?.host ?? null, scopes: request.scopes, identifiedBy },
+  };
+}
