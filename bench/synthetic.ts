@@ -1,7 +1,8 @@
 /**
  * Synthetic registers and URL mixes for the benchmarks, from a fixed seed so every run measures
  * the same data: tools with realistic host names (subdomain patterns, some exact hosts, some
- * path prefixes) and page URLs of which 80% match nothing.
+ * path prefixes, some non-ASCII hosts) and page URLs of which 80% match nothing, some with
+ * non-ASCII hosts and some that lib/url.ts must hand to `new URL`.
  */
 import type { Bijsluiter, RegisterPayload, Tool } from '../lib/register/schema';
 
@@ -26,14 +27,25 @@ function name(random: () => number, parts = 3): string {
   return out;
 }
 
-/** `count` patterns spread over tools of 1–3 patterns each; returns the tools. */
+/** Syllables with letters outside ASCII, for internationalised (IDN) host names. */
+const IDN_SYLLABLES = ['bü', 'chér', 'kö', 'lå', 'ñu', 'ça', 'øy', 'zé'];
+
+function idnName(random: () => number): string {
+  return `${IDN_SYLLABLES[Math.floor(random() * IDN_SYLLABLES.length)]}${name(random, 1)}${IDN_SYLLABLES[Math.floor(random() * IDN_SYLLABLES.length)]}`;
+}
+
+/**
+ * `count` patterns spread over tools of 1–3 patterns each; returns the tools. About 5% of the
+ * tools have a non-ASCII (IDN) domain, written in Unicode as an FG would write it.
+ */
 export function syntheticTools(patternCount: number, seed = 42): Tool[] {
   const random = seededRandom(seed);
   const tools: Tool[] = [];
   let made = 0;
   while (made < patternCount) {
     const id = `t${tools.length}`;
-    const domain = `${name(random)}${tools.length}.${TLDS[Math.floor(random() * TLDS.length)]}`;
+    const label = random() < 0.05 ? idnName(random) : name(random);
+    const domain = `${label}${tools.length}.${TLDS[Math.floor(random() * TLDS.length)]}`;
     const n = Math.min(patternCount - made, 1 + Math.floor(random() * 3));
     const match: string[] = [];
     for (let i = 0; i < n; i++) {
@@ -48,22 +60,56 @@ export function syntheticTools(patternCount: number, seed = 42): Tool[] {
   return tools;
 }
 
-/** `count` page URLs: 20% hit a tool (subdomains, paths), 80% match nothing. */
+/** How a URL of the mix was made: hit or miss, and how its host is written. */
+export type UrlKind = `${'plain' | 'idn' | 'slow'}-${'hit' | 'miss'}`;
+
+/**
+ * `count` page URLs: 20% hit a tool (a subdomain of it, an `=exact` host, a path), 80% match
+ * nothing. About 5% are written so that lib/url.ts must take the `new URL` slow path (a capital
+ * letters in the host, a port, user info, or punycode), and about 5% more have a
+ * non-ASCII host written in Unicode (which also takes the slow path; hits on an IDN tool are IDN
+ * by construction). bench/matcher.ts counts the `new URL` calls to check the slow path is taken.
+ */
 export function syntheticUrls(tools: readonly Tool[], count: number, seed = 7): string[] {
+  return syntheticUrlMix(tools, count, seed).map((u) => u.url);
+}
+
+/** `syntheticUrls` with the kind of every URL. */
+export function syntheticUrlMix(tools: readonly Tool[], count: number, seed = 7): { url: string; kind: UrlKind }[] {
   const random = seededRandom(seed);
-  const urls: string[] = [];
+  const out: { url: string; kind: UrlKind }[] = [];
   for (let i = 0; i < count; i++) {
-    if (random() < 0.2) {
+    const hit = random() < 0.2;
+    const style = random();
+    let host: string;
+    let path: string;
+    if (hit) {
       const tool = tools[Math.floor(random() * tools.length)]!;
-      const pattern = tool.match[Math.floor(random() * tool.match.length)]!.replace(/^=/, '');
-      const [host, ...path] = pattern.split('/');
-      const sub = random() < 0.5 ? `${name(random, 1)}.` : '';
-      urls.push(`https://${pattern.startsWith('=') ? '' : sub}${host}/${path.join('/')}${path.length ? '/' : ''}page/${i}?q=${i}`);
+      const source = tool.match[Math.floor(random() * tool.match.length)]!;
+      const exact = source.startsWith('=');
+      const [patternHost, ...rest] = (exact ? source.slice(1) : source).split('/');
+      const sub = !exact && random() < 0.5 ? `${name(random, 1)}.` : '';
+      host = `${sub}${patternHost}`;
+      path = `/${rest.join('/')}${rest.length ? '/' : ''}page/${i}`;
     } else {
-      urls.push(`https://www.${name(random)}-${i}.${TLDS[Math.floor(random() * TLDS.length)]}/some/path/${i}?utm=${i}`);
+      host = `www.${style >= 0.05 && style < 0.1 ? idnName(random) : name(random)}-${i}.${TLDS[Math.floor(random() * TLDS.length)]}`;
+      path = `/some/path/${i}`;
     }
+    const slow = style < 0.05;
+    const idn = /[^\x00-\x7f]/.test(host);
+    if (slow) host = slowly(host, Math.floor(random() * 5));
+    out.push({ url: `https://${host}${path}?q=${i}&utm=${i}`, kind: `${slow ? 'slow' : idn ? 'idn' : 'plain'}-${hit ? 'hit' : 'miss'}` });
   }
-  return urls;
+  return out;
+}
+
+/** The same host written so that lib/url.ts cannot scan it by hand and calls `new URL`. */
+function slowly(host: string, way: number): string {
+  if (way === 0) return host.charAt(0).toUpperCase() + host.slice(1);
+  if (way === 1) return `${host}:443`;
+  if (way === 2) return `user@${host}`;
+  if (way === 3) return host.replace(/[^.]+$/, (tld) => tld.toUpperCase());
+  return /[^\x00-\x7f]/.test(host) ? new URL(`https://${host}/`).hostname : host.toUpperCase(); // punycode
 }
 
 /** A privacy sheet with every section filled, as large as real ones. */
@@ -82,7 +128,8 @@ export function fullSheet(i: number): Bijsluiter {
 
 /** A register payload of `toolCount` approved tools with full sheets. */
 export function syntheticPayload(toolCount: number, seed = 42): RegisterPayload {
-  const tools = syntheticTools(toolCount * 2, seed).slice(0, toolCount).map((tool, i) => ({
+  // tools have 1–3 patterns, so 3 patterns per tool always make enough tools (2 per tool did not)
+  const tools = syntheticTools(toolCount * 3, seed).slice(0, toolCount).map((tool, i) => ({
     ...tool,
     status: 'approved' as const,
     vendor: { name: `Leverancier ${i} B.V.`, country: 'NL' },
