@@ -24,7 +24,7 @@ export interface BackgroundState {
   catalog: MatchIndex<CatalogEntry> | null;
 }
 
-export type StateDeps = Pick<BackgroundEffects, 'readConfig' | 'loadCatalog' | 'now'> & {
+export type StateDeps = Pick<BackgroundEffects, 'readConfig' | 'loadCatalog' | 'now' | 'flags'> & {
   db: () => Promise<Database>;
   /** Policy arrived late (after start-up, without a change event): apply it. */
   onLatePolicy: () => void;
@@ -51,7 +51,7 @@ export function createStateStore(deps: StateDeps) {
     const [catalogIndex, , held] = await Promise.all([
       catalog(),
       deps.loadAlongside().catch((error: unknown) => console.error('Bijsluiter: the outbox could not be read', error)),
-      deps.db().then((database) => loadHeldRegister(database, keys, deps.now())).catch((error: Error) => ({ register: null, error: { code: 'storage' as const, detail: error.message } })),
+      deps.db().then((database) => loadHeldRegister(database, keys, deps.now(), deps.flags.extensionVersion)).catch((error: Error) => ({ register: null, error: { code: 'storage' as const, detail: error.message } })),
     ]);
     return {
       config,

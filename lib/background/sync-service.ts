@@ -14,7 +14,7 @@ import type { StateStore } from './state';
 
 export const SYNC_ALARM = 'bijsluiter-sync';
 
-export type SyncDeps = Pick<BackgroundEffects, 'now' | 'fetchImpl'> & {
+export type SyncDeps = Pick<BackgroundEffects, 'now' | 'fetchImpl' | 'flags'> & {
   state: StateStore;
   db: () => Promise<Database>;
   alarms: Alarms;
@@ -36,7 +36,7 @@ export function createSyncService(deps: SyncDeps) {
   async function run(): Promise<SyncResult> {
     const current = await deps.state.get();
     const url = current.config.values.registerUrl;
-    const result = await syncRegister({ db: await deps.db(), url, keys: current.keys, now: deps.now(), fetchOptions: { fetchImpl: deps.fetchImpl }, heldUnusable: current.register === null });
+    const result = await syncRegister({ db: await deps.db(), url, keys: current.keys, now: deps.now(), fetchOptions: { fetchImpl: deps.fetchImpl }, heldUnusable: current.register === null, acceptedBy: deps.flags.extensionVersion });
     if (result.outcome === 'updated') await deps.state.adopt(result.register, result.stored);
     await deps.syncStatus.write(nextSyncStatus(await deps.syncStatus.read(), result, deps.now().toISOString(), url ?? null));
     if (result.outcome === 'updated') await deps.onRegisterChanged();

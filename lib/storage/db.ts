@@ -19,6 +19,13 @@ export interface StoredRegister {
   lastModified: string | null;
   /** ISO time it was stored. */
   storedAt: string;
+  /**
+   * The payload as acceptance produced it (defaults filled in), and which build accepted it. The
+   * same build reading its own copy at wake checks the signature and digest only, not the whole
+   * schema again: that took seconds for a 2,000-tool register in a cold worker. A different
+   * build (an update may check more) accepts the envelope again in full.
+   */
+  accepted?: { by: string; payloadJson: string };
 }
 
 interface BijsluiterDb extends DBSchema {

@@ -9,6 +9,7 @@ import { envelopeSchema, REGISTER_PAYLOAD_TYPE } from '../register/schema';
 import type { RegisterPayload, Tool } from '../register/schema';
 import { loadStoredRegister, saveStoredRegister, type Database, type StoredRegister } from '../storage/db';
 import type { LoadedRegister } from '../verdict';
+import { sha256Hex } from '../register/base64';
 import { acceptRegister } from './accept-register';
 import { syncError, type SyncError } from './errors';
 import { downloadRegister } from './download-register';
@@ -22,6 +23,8 @@ export interface SyncInput {
   fetchOptions?: Omit<FetchOptions, 'conditional'>;
   /** The held copy could not be used (damaged, or keys changed): download in full, no 304. */
   heldUnusable?: boolean;
+  /** This build's name: stored with the accepted payload, so the next wake can skip re-checking it. */
+  acceptedBy?: string;
 }
 
 export type SyncResult =
@@ -73,6 +76,7 @@ export async function syncRegister(input: SyncInput): Promise<SyncResult> {
     etag: downloaded.etag,
     lastModified: downloaded.lastModified,
     storedAt: now.toISOString(),
+    ...(input.acceptedBy ? { accepted: { by: input.acceptedBy, payloadJson: JSON.stringify(downloaded.payload) } } : {}),
   };
   try {
     await saveStoredRegister(db, stored);
@@ -92,8 +96,12 @@ async function heldIsTrusted(held: StoredRegister, keys: readonly TrustedKey[]):
   }
 }
 
-/** Loads the stored register and checks it again with the keys in force now. */
-export async function loadHeldRegister(db: Database, keys: readonly TrustedKey[], now: Date): Promise<{ register: LoadedRegister; stored: StoredRegister } | { register: null; error: SyncError | null }> {
+/**
+ * Loads the stored register and checks it again with the keys in force now. When this build
+ * (`acceptedBy`) accepted the copy itself, the signature and the payload's digest are checked
+ * and the payload it kept is used; otherwise the envelope is accepted again in full.
+ */
+export async function loadHeldRegister(db: Database, keys: readonly TrustedKey[], now: Date, acceptedBy?: string): Promise<{ register: LoadedRegister; stored: StoredRegister } | { register: null; error: SyncError | null }> {
   let stored: StoredRegister | null;
   try {
     stored = await loadStoredRegister(db);
@@ -102,6 +110,10 @@ export async function loadHeldRegister(db: Database, keys: readonly TrustedKey[]
   }
   if (!stored) return { register: null, error: null };
   if (typeof stored.envelopeText !== 'string') return { register: null, error: syncError('storage', 'the stored register is damaged') };
+  if (acceptedBy && stored.accepted?.by === acceptedBy && typeof stored.accepted.payloadJson === 'string') {
+    const own = await ownCopy(stored, stored.accepted.payloadJson, keys);
+    if (own) return { register: loadPayload(own), stored };
+  }
   const accepted = await acceptRegister(new TextEncoder().encode(stored.envelopeText), { keys, now, checkIssuedAt: false });
   if (!accepted.ok) {
     // a copy that no configured key vouches for any more is dropped: say so in words
@@ -111,6 +123,19 @@ export async function loadHeldRegister(db: Database, keys: readonly TrustedKey[]
     return { register: null, error: accepted.error };
   }
   return { register: loadPayload(accepted.payload), stored };
+}
+
+/** The payload this build accepted, if the envelope still verifies and matches its digest. */
+async function ownCopy(stored: StoredRegister, payloadJson: string, keys: readonly TrustedKey[]): Promise<RegisterPayload | null> {
+  try {
+    const envelope = envelopeSchema.safeParse(JSON.parse(stored.envelopeText));
+    if (!envelope.success) return null;
+    const verified = await verifyEnvelope(envelope.data, keys, REGISTER_PAYLOAD_TYPE);
+    if (!verified.ok || (await sha256Hex(verified.payloadBytes)) !== stored.payloadSha256) return null;
+    return JSON.parse(payloadJson) as RegisterPayload;
+  } catch {
+    return null;
+  }
 }
 
 async function saveQuietly(db: Database, record: StoredRegister): Promise<void> {

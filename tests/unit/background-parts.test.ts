@@ -19,6 +19,7 @@ import { makeKey, samplePayload, signRegister } from '../helpers/registers';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 const OWN = { extensionId: 'ext', baseUrl: 'chrome-extension://ext/' };
+const FLAGS = { browserName: 'chrome' as const, extensionVersion: '9.9.9' };
 const URL_ = 'https://register.school.example/register.json';
 
 function memory<T>(initial: T): StoredValue<T> & { value: T } {
@@ -59,7 +60,7 @@ describe('message router', () => {
 describe('state store', () => {
   function store(loadCatalog: () => Promise<ReturnType<typeof buildMatchIndex> | null>) {
     const dbPromise = openDatabase(new IDBFactory());
-    return createStateStore({ now: () => NOW, db: () => dbPromise, loadCatalog: loadCatalog as never, readConfig: async () => ({ config: mergeSettings({}, { registerUrl: URL_ }) }), onLatePolicy: () => undefined, loadAlongside: async () => undefined });
+    return createStateStore({ now: () => NOW, flags: FLAGS, db: () => dbPromise, loadCatalog: loadCatalog as never, readConfig: async () => ({ config: mergeSettings({}, { registerUrl: URL_ }) }), onLatePolicy: () => undefined, loadAlongside: async () => undefined });
   }
 
   it('loads once, and reload hands over the state before and after', async () => {
@@ -87,12 +88,12 @@ describe('sync service', () => {
   async function setup(served: () => string | Promise<string>) {
     const key = await makeKey();
     const dbPromise = openDatabase(new IDBFactory());
-    const state = createStateStore({ now: () => NOW, db: () => dbPromise, loadCatalog: async () => null, readConfig: async () => ({ config: mergeSettings({}, { registerUrl: URL_, publicKeys: [key.publicBase64] }) }), onLatePolicy: () => undefined, loadAlongside: async () => undefined });
+    const state = createStateStore({ now: () => NOW, flags: FLAGS, db: () => dbPromise, loadCatalog: async () => null, readConfig: async () => ({ config: mergeSettings({}, { registerUrl: URL_, publicKeys: [key.publicBase64] }) }), onLatePolicy: () => undefined, loadAlongside: async () => undefined });
     const fetchImpl = vi.fn(async () => new Response(await served(), { status: 200 }));
     const syncStatus = memory<SyncStatus>(EMPTY_SYNC_STATUS);
     const onRegisterChanged = vi.fn(async () => undefined);
     const alarms = memoryAlarms();
-    const service = createSyncService({ now: () => NOW, fetchImpl: fetchImpl as unknown as typeof fetch, state, db: () => dbPromise, alarms, syncStatus, onRegisterChanged });
+    const service = createSyncService({ now: () => NOW, flags: FLAGS, fetchImpl: fetchImpl as unknown as typeof fetch, state, db: () => dbPromise, alarms, syncStatus, onRegisterChanged });
     return { key, service, state, fetchImpl, syncStatus, onRegisterChanged, alarms };
   }
 

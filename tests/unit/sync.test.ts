@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importPublicKey, type TrustedKey } from '../../lib/register/dsse';
 import type { RegisterPayload } from '../../lib/register/schema';
-import { loadStoredRegister, openDatabase, type Database } from '../../lib/storage/db';
+import { loadStoredRegister, openDatabase, saveStoredRegister, type Database } from '../../lib/storage/db';
 import type { SyncErrorCode } from '../../lib/sync/errors';
 import { loadHeldRegister, syncRegister } from '../../lib/sync/sync-register';
 import { makeKey, samplePayload, signRegister, type TestKey } from '../helpers/registers';
@@ -145,5 +145,43 @@ describe('syncRegister', () => {
     const result = await syncRegister({ db, url: 'https://other.school.example/r.json', keys, now: NOW, fetchOptions: { fetchImpl: fakeFetch(() => json(lower)) } });
     expect(result.outcome).toBe('updated');
     expect(await heldSerial(db)).toBe(1);
+  });
+});
+
+describe('the held copy at wake', () => {
+  async function stored(acceptedBy: string) {
+    const key = await makeKey();
+    const keys = [(await importPublicKey(key.publicBase64)) as TrustedKey];
+    const db = await openDatabase();
+    const good = await signRegister(samplePayload({}, NOW), key);
+    expect((await syncRegister({ db, url: URL_, keys, now: NOW, acceptedBy, fetchOptions: { fetchImpl: fakeFetch(() => json(good)) } })).outcome).toBe('updated');
+    return { db, keys };
+  }
+
+  it('the build that accepted it reads its own payload after checking signature and digest; another build accepts it again in full', async () => {
+    const { db, keys } = await stored('1.2.0');
+    const record = (await loadStoredRegister(db))!;
+    expect(record.accepted?.by).toBe('1.2.0');
+    // mark the kept payload, to see which path was taken
+    const marked = JSON.parse(record.accepted!.payloadJson);
+    marked.publisher.name = 'kept copy';
+    await saveStoredRegister(db, { ...record, accepted: { by: '1.2.0', payloadJson: JSON.stringify(marked) } });
+    expect((await loadHeldRegister(db, keys, NOW, '1.2.0')).register?.payload.publisher.name).toBe('kept copy');
+    // control: an update (another build) does not trust the kept copy
+    expect((await loadHeldRegister(db, keys, NOW, '1.3.0')).register?.payload.publisher.name).not.toBe('kept copy');
+  });
+
+  it('a kept copy whose envelope no longer verifies with the keys in force is not used', async () => {
+    const { db } = await stored('1.2.0');
+    const other = [(await importPublicKey((await makeKey()).publicBase64)) as TrustedKey];
+    expect(await loadHeldRegister(db, other, NOW, '1.2.0')).toMatchObject({ register: null, error: { code: 'key-no-longer-trusted' } });
+  });
+
+  it('a digest that does not match the envelope sends it through the full check', async () => {
+    const { db, keys } = await stored('1.2.0');
+    const record = (await loadStoredRegister(db))!;
+    await saveStoredRegister(db, { ...record, payloadSha256: '00'.repeat(32), accepted: { by: '1.2.0', payloadJson: '{"not":"used"}' } });
+    const held = await loadHeldRegister(db, keys, NOW, '1.2.0');
+    expect(held.register?.payload.serial).toBe(5);
   });
 });
