@@ -5,9 +5,10 @@
  * accept before they apply.
  */
 import { isOutsideEea } from '../lib/eea';
-import type { RegisterPayload, Tool } from '../lib/register/schema';
+import { signInClientKey, type RegisterPayload, type Tool } from '../lib/register/schema';
 import { parsePattern } from '../lib/register/pattern';
 import { showHost } from './lookalike';
+import { describeSignIn } from './sign-in-text';
 
 export interface ToolChange {
   id: string;
@@ -60,6 +61,13 @@ function compareTool(a: Tool, b: Tool): ToolChange {
   if (addedPatterns.length) change.other.push(`now also matches ${addedPatterns.map(showPattern).join(', ')}`);
   if (removedPatterns.length) change.other.push(`no longer matches ${removedPatterns.map(showPattern).join(', ')}`);
   if (JSON.stringify(a.conditions) !== JSON.stringify(b.conditions)) change.other.push('conditions of use changed');
+  // sign-in clients: which "Sign in with Google / Microsoft / Entree" screens name this tool
+  const keysBefore = new Set((a.signIn ?? []).map(signInClientKey));
+  const keysAfter = new Set((b.signIn ?? []).map(signInClientKey));
+  const addedClients = (b.signIn ?? []).filter((c) => !keysBefore.has(signInClientKey(c)));
+  const removedClients = (a.signIn ?? []).filter((c) => !keysAfter.has(signInClientKey(c)));
+  if (addedClients.length) change.other.push(`new sign-in client: ${addedClients.map(describeSignIn).join(', ')}`);
+  if (removedClients.length) change.other.push(`sign-in client removed: ${removedClients.map(describeSignIn).join(', ')}`);
   return change;
 }
 

@@ -5,6 +5,7 @@
 import { build } from './commands/build';
 import { consoleCommand } from './commands/console';
 import { diff } from './commands/diff';
+import { exportCommand } from './commands/export';
 import { importCsv } from './commands/import-csv';
 import { keygen } from './commands/keygen';
 import { lint } from './commands/lint';
@@ -13,7 +14,7 @@ import { sign } from './commands/sign';
 import { verify } from './commands/verify';
 import { CliError, consoleOutput, type Output } from './io';
 
-const COMMANDS: Record<string, (argv: string[], io: Output) => Promise<number>> = { keygen, import: importCsv, build, lint, sign, verify, diff, serve, console: consoleCommand };
+const COMMANDS: Record<string, (argv: string[], io: Output) => Promise<number>> = { keygen, import: importCsv, build, lint, sign, verify, diff, export: exportCommand, serve, console: consoleCommand };
 
 const HELP = `bijsluiter: build, check and sign your school board's register of digital learning tools
 
@@ -26,6 +27,12 @@ const HELP = `bijsluiter: build, check and sign your school board's register of 
   verify REGISTER.json --public-key BASE64
   diff OLD NEW [--json]                what changed for teachers (art. 13.3 changes marked)
   serve REGISTER.json [--port 8080]    try a register on this machine (requests are not kept)
+  export google-admin REGISTER [--public-key BASE64] [--org-unit /] [--out FILE.csv]
+                                       approved tools' Google sign-in clients as Trusted,
+                                       rejected ones as Blocked: the Google Admin bulk CSV
+  export entra REGISTER [--public-key BASE64] [--out FILE.csv]
+                                       the same for Microsoft app ids, for
+                                       docs/deploy/entra-app-consent.ps1
 
   console --data DIR [--port 8080] [--public-url https://fg.example.nl]
                                        the FG console: requests, decisions, publishing

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { parseCsv, type CsvRow } from './csv';
 import { CliError, readText } from './io';
+import { parseSignInList, SIGN_IN_FORMAT } from './sign-in-text';
 
 /** A register source: publisher and tools as plain data, and how to say where a path came from. */
 export interface RegisterSource {
@@ -119,6 +120,7 @@ const COLUMNS: Record<string, string[]> = {
   conditions: ['conditions', 'voorwaarden'],
   reason: ['reason', 'reden'],
   alternatives: ['alternatives', 'alternatieven'],
+  signIn: ['sign in', 'signin', 'inloggen', 'inloggen met', 'sign in clients'],
 };
 
 const STATUS: Record<string, string> = {
@@ -180,6 +182,11 @@ function rowToTool(row: CsvRow, file: string): Record<string, unknown> {
     };
   }
   if (get('reason')) tool.reason = get('reason');
+  // "google:ID; microsoft:GUID; saml:URL; oauth:HOST CLIENT-ID", separated by ";" or new lines
+  const signIn = parseSignInList(get('signIn'), /[;\n]/);
+  const unnamed = signIn.find((c) => !c.provider);
+  if (unnamed) throw new CliError(`${where('sign in')}: "${String(unnamed.clientId).slice(0, 80)}" does not say its provider (write ${SIGN_IN_FORMAT}, separated by ";")`);
+  if (signIn.length) tool.signIn = signIn;
   if (sheetVersion || get('sheetUrl')) tool.bijsluiter = { ...(sheetVersion ? { version: sheetVersion } : {}), ...(get('sheetUrl') ? { url: get('sheetUrl') } : {}) };
   return tool;
 }

@@ -4,17 +4,23 @@ import { acceptRegister } from '../../lib/sync/accept-register';
 import { parseArgs, positional } from '../args';
 import { CliError, readText, type Output } from '../io';
 
-export async function verify(argv: string[], io: Output): Promise<number> {
-  const args = parseArgs(argv, ['public-key']);
-  const file = positional(args, 0, 'a REGISTER file', 'verify');
-  const texts = args.options.get('public-key') ?? [];
-  if (texts.length === 0) throw new CliError('verify needs --public-key BASE64 (repeat it for several keys)');
+/** The --public-key values as trusted keys, or a CliError naming the one that is not a key. */
+export async function readPublicKeys(texts: readonly string[]): Promise<TrustedKey[]> {
   const keys: TrustedKey[] = [];
   for (const text of texts) {
     const key = await importPublicKey(text);
     if ('error' in key) throw new CliError(`--public-key ${text.slice(0, 60)} ${key.error}`);
     keys.push(key);
   }
+  return keys;
+}
+
+export async function verify(argv: string[], io: Output): Promise<number> {
+  const args = parseArgs(argv, ['public-key']);
+  const file = positional(args, 0, 'a REGISTER file', 'verify');
+  const texts = args.options.get('public-key') ?? [];
+  if (texts.length === 0) throw new CliError('verify needs --public-key BASE64 (repeat it for several keys)');
+  const keys = await readPublicKeys(texts);
   const bytes = new TextEncoder().encode(readText(file, 'register'));
   const result = await acceptRegister(bytes, { keys, now: new Date() });
   if (!result.ok) {

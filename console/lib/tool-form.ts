@@ -5,6 +5,7 @@
  * after this conversion: nothing here decides what is valid.
  */
 import type { Tool } from '../../lib/register/schema';
+import { parseSignInList, signInEntry } from '../../cli/sign-in-text';
 
 export type ToolForm = Record<string, string | string[]>;
 
@@ -12,6 +13,7 @@ const lines = (value: unknown) => String(value ?? '').split(/\r?\n/).map((s) => 
 const codes = (value: unknown) => String(value ?? '').split(/[\s,;]+/).map((s) => s.trim().toUpperCase()).filter(Boolean);
 const ids = (value: unknown) => String(value ?? '').split(/[\s,;]+/).map((s) => s.trim()).filter(Boolean);
 const text = (value: unknown) => String(value ?? '').trim();
+const nonEmpty = <T>(list: T[]): T[] | undefined => (list.length ? list : undefined);
 const many = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value === undefined || value === '' ? [] : [String(value)]);
 
 /** Drops undefined fields, empty arrays and objects left empty, recursively. */
@@ -48,6 +50,8 @@ export function formToTool(form: ToolForm): unknown {
     conditions: lines(form.conditions),
     reason: text(form.reason) || undefined,
     alternatives: ids(form.alternatives),
+    // one client a line: "google: ID", "microsoft: GUID", "saml: ENTITY-ID", "oauth: HOST CLIENT-ID"
+    signIn: nonEmpty(parseSignInList(String(form.signIn ?? ''), /\r?\n/)),
     bijsluiter: prune({
       version: text(form.sheetVersion),
       date: text(form.sheetDate),
@@ -96,6 +100,7 @@ export function toolToForm(tool: Partial<Tool>): ToolForm {
     conditions: (tool.conditions ?? []).join('\n'),
     reason: tool.reason ?? '',
     alternatives: (tool.alternatives ?? []).join(', '),
+    signIn: (tool.signIn ?? []).map(signInEntry).join('\n'),
     sheetVersion: s?.version ?? '',
     sheetDate: s?.date ?? '',
     sheetUrl: s?.url ?? '',
@@ -168,7 +173,7 @@ const FIELD_FOR_PATH: [RegExp, string][] = [
   [/^bijsluiter\.contact\.phone/, 'contactPhone'],
   [/^bijsluiter\.contact\.url/, 'contactUrl'],
   [/^bijsluiter/, 'productDescription'],
-  [/^(id|name|category|match|status|conditions|reason|alternatives)\b/, '$1'],
+  [/^(id|name|category|match|status|conditions|reason|alternatives|signIn)\b/, '$1'],
 ];
 
 /** The editor field a problem's path (inside one tool: `match[0]`, `bijsluiter.contact.url`) belongs to. */
@@ -183,5 +188,5 @@ export function fieldForPath(path: string): string | null {
 
 /** Whether a field belongs to the privacy sheet part of the editor (folded unless it has a problem). */
 export function isSheetField(field: string): boolean {
-  return !['id', 'name', 'vendorName', 'vendorCountry', 'vendorUrl', 'category', 'match', 'status', 'agreementType', 'modelVersion', 'signedOn', 'validUntil', 'reference', 'bijsluiterVersion', 'conditions', 'reason', 'alternatives'].includes(field);
+  return !['id', 'name', 'vendorName', 'vendorCountry', 'vendorUrl', 'category', 'match', 'status', 'agreementType', 'modelVersion', 'signedOn', 'validUntil', 'reference', 'bijsluiterVersion', 'conditions', 'reason', 'alternatives', 'signIn'].includes(field);
 }

@@ -127,6 +127,7 @@ const M = {
   f_conditions: ['Conditions of use, one per line', 'Voorwaarden voor gebruik, één per regel'],
   f_reason: ['Reason (for rejected or not vetted)', 'Reden (bij afgewezen of niet beoordeeld)'],
   f_alternatives: ['Approved alternatives (tool ids, comma separated)', 'Goedgekeurde alternatieven (tool-id’s, met komma’s)'],
+  f_signIn: ['Sign-in clients ("Sign in with Google / Microsoft / Entree"), one per line: "google: client id", "microsoft: application id", "saml: entity id" or "oauth: host client id"', 'Inlogclients ("Inloggen met Google / Microsoft / Entree"), één per regel: "google: client-id", "microsoft: applicatie-id", "saml: entity-id" of "oauth: host client-id"'],
   f_sheetVersion: ['H. Version of the sheet', 'H. Versie van de bijsluiter'],
   f_sheetDate: ['H. Date of the sheet', 'H. Datum van de bijsluiter'],
   f_sheetUrl: ['Link to the sheet (https)', 'Link naar de bijsluiter (https)'],

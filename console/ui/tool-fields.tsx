@@ -31,6 +31,7 @@ const USE: Field[] = [
   { name: 'conditions', kind: 'lines', label: 'f_conditions' },
   { name: 'reason', kind: 'long', label: 'f_reason' },
   { name: 'alternatives', kind: 'text', label: 'f_alternatives' },
+  { name: 'signIn', kind: 'lines', label: 'f_signIn' },
 ];
 const SHEET: Field[] = [
   { name: 'productDescription', kind: 'long', label: 'f_productDescription' },

@@ -48,6 +48,9 @@ describe.each(['docs/fg-guide.md', 'docs/fg-guide.en.md'])('%s, followed start t
       expect(result.status, `${command}\n${result.stdout}\n${result.stderr}`).toBe(0);
       if (command.includes(' verify ')) expect(result.stdout).toContain('valid: signed by key');
       if (command.includes(' diff ')) expect(result.stdout).toContain('serial 1 → 2');
+      // the example spreadsheet's sign-in clients: Wordwall approved, TikTok rejected
+      if (command.includes(' export google-admin ')) expect(result.stdout).toContain('1 Trusted, 1 Blocked');
+      if (command.includes(' export entra ')) expect(result.stdout).toContain('1 allow, 0 block');
     }
   }, 120_000);
 });
