@@ -1,6 +1,6 @@
 /**
  * Retakes the README's screenshots from the real browser: the popup (320 px wide) for an
- * approved, a changed and an unvetted tool, and the options page, against the demo register;
+ * approved, a changed and an unvetted tool and on a sign-in screen, and the options page, against the demo register;
  * then the FG console's inbox, a request, the tool editor and publish, against the demo console.
  * `npm run screenshots` (builds first).
  */
@@ -10,16 +10,19 @@ import { datedDemoPayload, demoKey, demoPublicKey, signPayload } from '../harnes
 import { RECEIVER_HOST, REGISTER_URL, startLocalInternet } from '../harness/server';
 import { CONSOLE_URL, fgLogin, startDemoConsole } from '../harness/console';
 import { vettingRequestFor } from '../harness/demo-requests';
+import { googleConsentUrl, signInHosts } from '../harness/sign-in-screens';
 
 const OUT = 'docs/screenshots';
 const POPUPS: [string, string, string[]][] = [
   ['popup-approved.png', 'https://kahoot.com/', ['sheet-e', 'sheet-f']],
   ['popup-changed.png', 'https://quizlet.com/', []],
   ['popup-unvetted.png', 'https://www.gimkit.com/', []],
+  // a consent screen: Gimkit asks for the school Google account (the demo register names its client id)
+  ['popup-sign-in.png', googleConsentUrl('100000000002-gimkitdemo.apps.googleusercontent.com', 'https://www.gimkit.com/auth/google/callback', ['openid', 'email', 'https://www.googleapis.com/auth/drive', 'https://www.googleapis.com/auth/classroom.rosters.readonly']), []],
 ];
 
 mkdirSync(OUT, { recursive: true });
-const internet = await startLocalInternet(await signPayload(datedDemoPayload(1), await demoKey()));
+const internet = await startLocalInternet(await signPayload(datedDemoPayload(1), await demoKey()), undefined, signInHosts());
 const browser = await launchWithExtension({ port: internet.port });
 try {
   await configureOnOptionsPage(browser, REGISTER_URL, demoPublicKey(), 1);

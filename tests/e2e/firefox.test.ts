@@ -10,6 +10,7 @@ import { datedDemoPayload, signPayload } from '../../harness/demo-register';
 import { firefoxBadge, launchFirefox, openExtensionPage, removeFirefoxPolicy, waitInPage, writeFirefoxPolicy } from '../../harness/firefox';
 import { startProxy, type LocalProxy } from '../../harness/proxy';
 import { REGISTER_URL, startLocalInternet, type LocalInternet } from '../../harness/server';
+import { googleConsentUrl } from '../../harness/sign-in-screens';
 import { makeKey } from '../helpers/registers';
 
 let internet: LocalInternet;
@@ -45,6 +46,8 @@ describe('Firefox', () => {
     ['https://wordwall.net/nl/create', '✓', 'Wordwall: approved'],
     ['https://www.gimkit.com/', '!', 'Gimkit: not vetted'],
     ['https://www.tiktok.com/', '✕', 'TikTok: rejected by your school'],
+    // a sign-in screen in a normal tab: the verdict of the tool asking (the demo register names Gimkit's client id)
+    [googleConsentUrl('100000000002-gimkitdemo.apps.googleusercontent.com', 'https://www.gimkit.com/auth/google/callback', ['openid', 'email']), '!', 'Gimkit wants to sign in with your school Google account: Not vetted'],
   ])('badge for %s', async (url, text, title) => {
     const page = await browser.newPage();
     await page.goto(url);
