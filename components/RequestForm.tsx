@@ -53,7 +53,8 @@ export function RequestForm({ tab, onSubmitted }: { tab: TabView; onSubmitted: (
       groups: value('groups'),
       studentCount: count === '' ? null : Number(count),
       studentAge: value('studentAge'),
-      personalData: [...data.getAll('personalData').map((k) => t(`data_${k}` as MessageKey)), ...other],
+      // the contract's codes, whatever language the form is shown in; "other" as typed
+      personalData: [...new Set([...data.getAll('personalData').map(String), ...other])],
       neededBy: value('neededBy'),
       message: value('message'),
       sendByEmail: !(await consent),

@@ -4,12 +4,14 @@
  */
 import type { Problem } from '../../cli/lint';
 import type { Tool } from '../../lib/register/schema';
+import { personalDataLabel, type PersonalDataKey } from '../../lib/requests/personal-data';
 import type { VettingRequest } from '../../lib/requests/schema';
 import type { ToolForm } from '../lib/tool-form';
 import type { RequestRow } from '../store/requests';
 import { daysText, waitedDays } from './inbox';
 import { BijsluiterSheet } from '../../components/BijsluiterSheet';
 import { Csrf, Flash, formatWhen, Layout, type PageContext } from './layout';
+import type { ConsoleKey } from './messages';
 import { RequestStatus, ToolStatus } from './status';
 import { ProblemList, ToolFields } from './tool-fields';
 
@@ -21,6 +23,17 @@ function Row({ label, value, page }: { label: string; value: string | number | n
       <dd class={given ? undefined : 'muted'}>{given ? String(value) : page.t('notGiven')}</dd>
     </>
   );
+}
+
+/** The label of each personal-data code in the console's words (a code without one does not compile). */
+const DATA_LABEL: Record<PersonalDataKey, ConsoleKey> = {
+  voornaam: 'data_voornaam', achternaam: 'data_achternaam', klas: 'data_klas', email: 'data_email', scores: 'data_scores',
+  werk: 'data_werk', foto: 'data_foto', 'audio-video': 'data_audio_video', gezondheid: 'data_gezondheid', gedrag: 'data_gedrag',
+};
+
+/** The request's personalData in the FG's language: codes as labels, free text as the teacher typed it. */
+export function personalDataText(page: PageContext, values: readonly string[]): string {
+  return values.map((value) => personalDataLabel(value, (code) => page.t(DATA_LABEL[code]))).join(', ');
 }
 
 export interface RequestPageProps {
@@ -63,7 +76,7 @@ export function RequestPage({ page, row, matched, others, form, decision, proble
             <Row page={page} label={page.t('fieldGroups')} value={body.use.groups} />
             <Row page={page} label={page.t('fieldStudentCount')} value={body.use.studentCount} />
             <Row page={page} label={page.t('fieldStudentAge')} value={body.use.studentAge} />
-            <Row page={page} label={page.t('fieldPersonalData')} value={body.use.personalData.join(', ')} />
+            <Row page={page} label={page.t('fieldPersonalData')} value={personalDataText(page, body.use.personalData)} />
             <Row page={page} label={page.t('fieldNeededBy')} value={body.use.neededBy ? formatWhen(page.lang, body.use.neededBy, false) : ''} />
             <Row page={page} label={page.t('fieldMessage')} value={body.message} />
             <Row page={page} label={page.t('fieldClient')} value={`${body.client.browser} ${body.client.extensionVersion}${body.client.registerSerial ? `, register ${body.client.registerSerial}` : ''}`} />

@@ -1,8 +1,10 @@
 /**
  * The e-mail a request becomes when no endpoint is configured: subject and body in the
- * teacher's language, readable by a person, as a mailto: URL.
+ * teacher's language, readable by a person, as a mailto: URL. The request's personal-data codes
+ * are written as their labels in that language.
  */
 import type { MessageKey } from '../i18n';
+import { personalDataLabel } from './personal-data';
 import type { VettingRequest } from './schema';
 
 type Translate = (key: MessageKey, ...subs: string[]) => string;
@@ -23,7 +25,7 @@ export function mailText(request: VettingRequest, translate: Translate, formatDa
     line('mail_groups', u.groups),
     line('mail_count', u.studentCount),
     line('mail_age', u.studentAge),
-    line('mail_data', u.personalData.join(', ')),
+    line('mail_data', u.personalData.map((value) => personalDataLabel(value, (code) => translate(`data_${code.replace(/-/g, '_')}` as MessageKey))).join(', ')),
     line('mail_neededBy', u.neededBy ? formatDate(u.neededBy) : null),
   ].filter((l): l is string => l !== null);
   const signature = [request.requester.name, request.requester.email, request.requester.school].filter(Boolean);

@@ -55,11 +55,13 @@ describe('request → inbox → decision → publish → badge', () => {
   it('the teacher asks for Gimkit from the popup; the request lands in the board\'s inbox with the token checked', async () => {
     const popup = await openPopupFor(browser, 'https://www.gimkit.com/');
     expect(await popup.textContent('.verdict-words')).toBe('Not vetted');
-    await submitRequestForm(popup, { name: 'M. de Boer', email: 'm.deboer@school.example', purpose: 'Oefenen met woordenschat', subject: 'Engels', groups: 'groep 7 en 8', studentCount: 52, studentAge: '10-12', personalData: ['voornaam'], message: 'Graag voor de kerstvakantie' });
+    await submitRequestForm(popup, { name: 'M. de Boer', email: 'm.deboer@school.example', purpose: 'Oefenen met woordenschat', subject: 'Engels', groups: 'groep 7 en 8', studentCount: 52, studentAge: '10-12', personalData: ['voornaam', 'scores'], message: 'Graag voor de kerstvakantie' });
     const stored = await waitFor(() => listRequests(fgConsole.ctx.db, boardId), (rows) => rows.length === 1, 30_000);
     expect(stored).toHaveLength(1);
     requestId = stored[0]!.requestId;
     expect(stored[0]).toMatchObject({ toolName: 'Gimkit', toolHost: 'www.gimkit.com', status: 'received' });
+    // the contract's code, not the words of the teacher's (English) browser
+    expect(stored[0]!.body).toMatchObject({ use: { personalData: ['voornaam', 'scores'] } });
     await popup.waitForSelector('.my-requests li[data-state="delivered"]');
   });
 
@@ -77,6 +79,8 @@ describe('request → inbox → decision → publish → badge', () => {
     expect(facts).toContain('M. de Boer <m.deboer@school.example>');
     expect(facts).toContain('Oefenen met woordenschat');
     expect(facts).toContain('Graag voor de kerstvakantie');
+    // the codes as the FG reads them, in the console's language (Dutch here)
+    expect(facts).toContain('Leerlinggegevens die erin gaanvoornaam, antwoorden en scores');
     expect(await fg.textContent('#register ~ p')).toContain('Gimkit');
     await expectAxeClean(fg);
     // control: the same check fires on an unlabelled field in this page

@@ -1,14 +1,17 @@
 /**
  * Egress: a Chromium session visiting 100 pages on 30 hosts with the extension configured. Every
- * request reaching the stand-in internet is recorded: the extension itself (Origin
- * chrome-extension://…) asks only for the register URL, no request goes to a host the teacher
- * did not visit, and no request carries a visited address.
+ * request reaching the stand-in internet is recorded (each of the 100 page loads among them, so
+ * the record is not blind), and so is every request the extension makes, in the browser: the
+ * extension asks only for the register URL, no request goes to a host the teacher did not visit,
+ * and no request of the extension carries a visited address. A control makes the extension send
+ * a visited address on purpose and shows the checks catching it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readBadge, waitFor, type ExtensionBrowser } from '../../harness/chromium';
 import { openOptionsAtSerial, startPolicySession, type PolicySession } from '../../harness/session';
 import { datedDemoPayload, signPayload } from '../../harness/demo-register';
 import { REGISTER_HOST, REGISTER_URL, type LocalInternet } from '../../harness/server';
+import { extensionRequestsAtServer, foreignUrls, recordExtensionRequests, urlsCarrying } from '../helpers/egress';
 import { makeKey } from '../helpers/registers';
 
 const HOSTS = ['wordwall.net', 'kahoot.com', 'quizlet.com', 'www.gimkit.com', 'www.tiktok.com', 'www.example.org', 'docs.google.com', 'www.baamboozle.com', 'nearpod.com',
@@ -18,7 +21,9 @@ const HOSTS = ['wordwall.net', 'kahoot.com', 'quizlet.com', 'www.gimkit.com', 'w
 
 let internet: LocalInternet;
 let browser: ExtensionBrowser;
-export const egressCounts = { pages: 0, hosts: HOSTS.length, requests: 0, extensionRequests: 0 };
+/** Every request the extension made, seen in the browser. */
+let fromExtension: string[];
+const visited = (i: number) => `https://${HOSTS[i % HOSTS.length]}/les/${i}?leerling=${i}#deel`;
 
 let session: PolicySession;
 
@@ -26,6 +31,7 @@ beforeAll(async () => {
   const key = await makeKey();
   session = await startPolicySession(await signPayload(datedDemoPayload(3), key), { registerUrl: REGISTER_URL, publicKeys: [key.publicBase64] });
   ({ internet, browser } = session);
+  fromExtension = recordExtensionRequests(browser.context);
 });
 
 afterAll(() => session?.close());
@@ -34,20 +40,19 @@ describe('what the extension sends while a teacher browses', () => {
   it('only the register URL, nothing about the 100 pages visited', async () => {
     await openOptionsAtSerial(browser, 3);
     const page = await browser.context.newPage();
-    for (let i = 0; i < 100; i++) {
-      const host = HOSTS[i % HOSTS.length]!;
-      await page.goto(`https://${host}/les/${i}?leerling=${i}#deel`);
-      egressCounts.pages++;
-    }
+    for (let i = 0; i < 100; i++) await page.goto(visited(i));
     // the extension did its work on these pages: the last one has its badge
     expect(await waitFor(async () => readBadge(await browser.worker(), `https://${HOSTS[99 % HOSTS.length]}/`), (b) => b !== null)).not.toBeNull();
 
-    const fromExtension = internet.requests.filter((r) => r.origin.startsWith('chrome-extension://'));
-    egressCounts.requests = internet.requests.length;
-    egressCounts.extensionRequests = fromExtension.length;
-    expect(fromExtension.length).toBeGreaterThan(0);
-    expect(new Set(fromExtension.map((r) => `${r.host}${r.path}`))).toEqual(new Set([`${REGISTER_HOST}/register.json`]));
-    expect(fromExtension.every((r) => r.url === '/register.json')).toBe(true);
+    // the stand-in saw every page load, each with its address (the fragment stays in the browser)
+    const seen = new Set(internet.requests.map((r) => `https://${r.host}${r.url}`));
+    expect(Array.from({ length: 100 }, (_, i) => visited(i).replace('#deel', '')).filter((url) => !seen.has(url))).toEqual([]);
+
+    const atServer = extensionRequestsAtServer(internet);
+    expect(fromExtension).toContain(REGISTER_URL);
+    expect(atServer).toContain(REGISTER_URL);
+    expect(foreignUrls([...fromExtension, ...atServer], [REGISTER_URL])).toEqual([]);
+    expect(urlsCarrying([...fromExtension, ...atServer], HOSTS, ['leerling', '/les/'])).toEqual([]);
     // Chromium's own services (accounts, component updates) also reach the stand-in; they are the
     // browser's, not the extension's, and carry no Origin of ours
     const browserOwn = /(^|\.)(google\.com|googleapis\.com|gstatic\.com|gvt1\.com)$/;
@@ -58,4 +63,14 @@ describe('what the extension sends while a teacher browses', () => {
       expect(request.url).toBe('/register.json');
     }
   }, 180_000);
+
+  it('control: a visited address sent by the extension is caught by both checks', async () => {
+    const worker = await browser.worker();
+    const leak = `${REGISTER_URL}?from=${encodeURIComponent(visited(7))}`;
+    await worker.evaluate((url) => fetch(url).then(() => undefined, () => undefined), leak);
+    await waitFor(async () => fromExtension.includes(leak), (v) => v, 10_000);
+    const all = [...fromExtension, ...extensionRequestsAtServer(internet)];
+    expect(foreignUrls(all, [REGISTER_URL])).toEqual([leak]);
+    expect(urlsCarrying(all, HOSTS, ['leerling', '/les/'])).toEqual([leak]);
+  });
 });

@@ -62,7 +62,7 @@ describe('vetting requests', () => {
     expect(stored!.request).toMatchObject({
       tool: { name: 'Gimkit', url: 'https://www.gimkit.com/', host: 'www.gimkit.com', registerId: 'gimkit' },
       requester: { name: 'M. de Boer', email: 'm.deboer@school.example', school: 'OBS De Linde' },
-      use: { purpose: 'Oefenen met woordenschat', subject: 'Engels', groups: 'groep 7 en 8', studentCount: 52, studentAge: '10-12', personalData: ['first name', 'answers and scores'], neededBy: '2026-12-15' },
+      use: { purpose: 'Oefenen met woordenschat', subject: 'Engels', groups: 'groep 7 en 8', studentCount: 52, studentAge: '10-12', personalData: ['voornaam', 'scores'], neededBy: '2026-12-15' },
       client: { browser: 'chrome', registerSerial: 4 },
     });
     const badge = await waitFor(async () => readBadge(await browser.worker(), 'https://www.gimkit.com/'), (b) => b?.text === '…');

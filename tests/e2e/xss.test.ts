@@ -2,8 +2,10 @@
  * XSS: a corpus of 136 payloads placed in every free-text field of every tool of a register,
  * rendered in the options page (list and every tool's details) and in the popup, in real
  * Chromium. A hook installed before the page's own scripts records any payload that runs, any
- * dialog, any CSP violation, and any element the UI never creates itself; links must be https
- * (or mailto).
+ * dialog, any CSP violation, any element the UI never creates itself (and any <details> with an
+ * ontoggle handler); links must be https (or mailto). Every payload is placed whole in some field
+ * and is found as text on a page checked, and controls render payloads as HTML on purpose to show
+ * the hook catches them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
@@ -18,13 +20,20 @@ import { xssCorpus } from '../helpers/xss-corpus';
 const CORPUS = xssCorpus();
 let session: PolicySession;
 let browser: ExtensionBrowser;
-export const xssCounts = { payloads: CORPUS.length, fieldsFilled: 0, pagesChecked: 0 };
+/** The corpus payloads put into some field whole (a short field cuts a payload). */
+const placedWhole = new Set<string>();
+/** The text of every page checked, to find each payload on them. */
+const renderedText: string[] = [];
 
 /** Fills every free-text field of every tool with payloads from the corpus, round robin. */
 function poisoned(): RegisterPayload {
   const payload = datedDemoPayload(2);
   let i = 0;
-  const next = (max = 200) => { xssCounts.fieldsFilled++; return CORPUS[i++ % CORPUS.length]!.slice(0, max); };
+  const next = (max = 200) => {
+    const whole = CORPUS[i++ % CORPUS.length]!;
+    if (whole.length <= max) placedWhole.add(whole);
+    return whole.slice(0, max);
+  };
   payload.publisher.name = next();
   payload.tools = payload.tools.map((tool) => ({
     ...tool,
@@ -58,7 +67,9 @@ const HOOK = () => {
     for (const r of records) for (const node of r.addedNodes) {
       if (node instanceof Element) for (const el of [node, ...node.querySelectorAll('*')]) {
         // (forms and inputs are left out: the UI makes its own)
-        if (/^(script|img|iframe|svg|object|embed|style|link|meta|video|base|template|math|marquee|details[ontoggle])$/i.test(el.tagName) && !el.closest('head')) w.__xssLog.push(`element ${el.tagName}`);
+        if (/^(script|img|iframe|svg|object|embed|style|link|meta|video|base|template|math|marquee)$/i.test(el.tagName) && !el.closest('head')) w.__xssLog.push(`element ${el.tagName}`);
+        // the UI makes <details> itself (the sheet's sections), never one with a handler
+        if (el.tagName === 'DETAILS' && el.hasAttribute('ontoggle')) w.__xssLog.push('element DETAILS[ontoggle]');
         if (el.getAttributeNames().some((a) => a.startsWith('on'))) w.__xssLog.push(`handler on ${el.tagName}`);
       }
     }
@@ -66,8 +77,8 @@ const HOOK = () => {
 };
 
 async function check(page: Page): Promise<void> {
-  xssCounts.pagesChecked++;
   await page.evaluate(() => document.querySelectorAll('details').forEach((d) => (d.open = true)));
+  renderedText.push(await page.evaluate(() => document.body.textContent ?? ''));
   const log = await page.evaluate(() => (window as unknown as { __xssLog: string[] }).__xssLog);
   expect(log).toEqual([]);
   const hrefs = await page.$$eval('a[href]', (as) => as.map((a) => a.getAttribute('href')!));
@@ -105,6 +116,44 @@ describe(`${CORPUS.length} injection payloads in every text field`, () => {
       await check(popup);
       expect(await popup.textContent('main')).toContain('__xss(');
     }
+  });
+
+  it('every payload was placed whole in some field and is on a page checked, as text', () => {
+    expect(CORPUS.filter((p) => !placedWhole.has(p))).toEqual([]);
+    const text = renderedText.join('\n');
+    expect(CORPUS.filter((p) => !text.includes(p))).toEqual([]);
+  });
+
+  it('the details[ontoggle] check fires when a payload from the register is rendered as HTML (an unsafe renderer)', async () => {
+    const payload = CORPUS.find((p) => p.startsWith('<details open ontoggle='))!;
+    const options = await openOptionsAtSerial(browser, 2);
+    await options.waitForSelector('#tool-results li[data-tool]');
+    const ids = await options.$$eval('#tool-results li[data-tool]', (lis) => lis.map((li) => li.getAttribute('data-tool')!));
+    let found = false;
+    for (const id of ids) {
+      await options.click(`#tool-results li[data-tool="${id}"] button`, { timeout: 5_000 });
+      await options.waitForSelector('#tool-panel .tool-details', { timeout: 5_000 });
+      if ((await options.textContent('#tool-panel'))?.includes(payload)) { found = true; break; }
+    }
+    expect(found, 'the payload is rendered in some tool\'s details').toBe(true);
+    // what innerHTML would have made of the text the UI rendered
+    const replaced = await options.evaluate((p) => {
+      const walker = document.createTreeWalker(document.querySelector('#tool-panel')!, NodeFilter.SHOW_TEXT);
+      const nodes: Text[] = [];
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Text).data.includes(p)) nodes.push(n as Text);
+      for (const node of nodes) {
+        const span = document.createElement('span');
+        span.innerHTML = node.data;
+        node.replaceWith(span);
+      }
+      return nodes.length;
+    }, payload);
+    expect(replaced).toBeGreaterThan(0);
+    await options.waitForTimeout(200);
+    const log = await options.evaluate(() => (window as unknown as { __xssLog: string[] }).__xssLog);
+    expect(log).toEqual(expect.arrayContaining(['element DETAILS[ontoggle]']));
+    // the old check's pattern read "details" and one letter of [ontoggle]: it never matched
+    expect(/^(details[ontoggle])$/i.test('DETAILS')).toBe(false);
   });
 
   it('the hook itself can fail: HTML injected on purpose is caught', async () => {

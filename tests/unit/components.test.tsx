@@ -1,7 +1,9 @@
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
+import { fakeBrowser } from 'wxt/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { BijsluiterSheet } from '../../components/BijsluiterSheet';
+import { RequestForm } from '../../components/RequestForm';
 import { ToolDetails } from '../../components/ToolDetails';
 import { matchesSearch } from '../../components/ToolList';
 import type { ToolListItem } from '../../lib/messages';
@@ -10,6 +12,8 @@ import { loadPayload } from '../../lib/sync/sync-register';
 import { buildToolView } from '../../lib/tool-view';
 import { computeVerdict, type VerdictKind } from '../../lib/verdict';
 import { samplePayload } from '../helpers/registers';
+import nlMessages from '../../public/_locales/nl/messages.json';
+import { englishMessage } from './setup';
 
 const NOW = new Date('2026-11-23T10:00:00Z');
 let container: HTMLElement;
@@ -176,5 +180,38 @@ describe('the site as the teacher reads it', () => {
     container.remove();
     const plain = mount(<ToolDetails view={viewFor('https://wordwall.net/')} />);
     expect(plain.querySelector('.site-host')?.textContent).toBe('wordwall.net');
+  });
+});
+
+describe('the request form', () => {
+  /** Ticks `codes` and types `other` in the form, in a browser speaking `lang`; what it sends. */
+  async function submitted(lang: 'en' | 'nl', codes: string[], other: string): Promise<{ message: unknown; labels: (string | undefined)[] }> {
+    const dutch = (key: string) => (nlMessages as Record<string, { message: string }>)[key]?.message ?? '';
+    Object.assign(fakeBrowser, { i18n: { getMessage: lang === 'nl' ? dutch : englishMessage, getUILanguage: () => (lang === 'nl' ? 'nl-NL' : 'en-GB') } });
+    const sent: unknown[] = [];
+    Object.assign(fakeBrowser.runtime, { sendMessage: async (message: unknown) => { sent.push(message); return { ok: true, data: { kind: 'queued' } }; } });
+    const tab = {
+      url: 'https://gimkit.com/join', view: viewFor('https://gimkit.com/'), status: {},
+      requestContext: { canSendDirectly: true, canMail: true, profile: { name: 'M. de Boer', email: 'm.deboer@school.example', school: '' }, schoolFromPolicy: null, openRequestId: null },
+    };
+    const el = mount(<RequestForm tab={tab as never} onSubmitted={() => undefined} />);
+    act(() => (el.querySelector('#request-open') as HTMLButtonElement).click());
+    for (const code of codes) (el.querySelector(`input[name=personalData][value="${code}"]`) as HTMLInputElement).checked = true;
+    (el.querySelector('#rf-personalDataOther') as HTMLInputElement).value = other;
+    (el.querySelector('#rf-purpose') as HTMLTextAreaElement).value = 'Oefenen';
+    const labels = [...el.querySelectorAll('label.check')].map((l) => l.textContent?.trim());
+    await act(async () => {
+      el.querySelector('form')!.dispatchEvent(new Event('submit', { cancelable: true, bubbles: true }));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    });
+    expect(sent).toHaveLength(1);
+    return { message: sent[0], labels };
+  }
+
+  it.each(['en', 'nl'] as const)('sends the contract\'s codes for the ticked data whatever the UI language (%s), free text as typed', async (lang) => {
+    const { message, labels } = await submitted(lang, ['voornaam', 'scores', 'audio-video'], 'stemopnames, voornaam');
+    expect(message).toMatchObject({ type: 'submitRequest', form: { purpose: 'Oefenen', personalData: ['voornaam', 'scores', 'audio-video', 'stemopnames'] } });
+    // control: the form shows the words of that language beside the boxes, so words were there to send
+    expect(labels).toContain(lang === 'nl' ? 'antwoorden en scores' : 'answers and scores');
   });
 });

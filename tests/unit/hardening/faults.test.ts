@@ -20,7 +20,6 @@ let server: Server;
 let base: string;
 let good: string;
 let keys: TrustedKey[];
-export const faultCounts = { network: 0, storage: 0 };
 
 beforeAll(async () => {
   const key = await makeKey();
@@ -85,7 +84,6 @@ describe('network faults against a real server', () => {
     ['an endless body over the size cap', '/big', 'too-large'],
     ['HTTP 503', '/500', 'http-status'],
   ])('%s → %s, last good register kept', async (_name, path, code) => {
-    faultCounts.network++;
     const db = await heldDb(`${base}${path === '/not-modified' ? '/other' : path}`);
     const before = await loadStoredRegister(db);
     const result = await syncRegister({ db, url: `${base}${path}`, keys, now: NOW, fetchOptions: { timeoutMs: 2500 } });
@@ -94,7 +92,6 @@ describe('network faults against a real server', () => {
   }, 15_000);
 
   it('a host that does not resolve → network, last good kept', async () => {
-    faultCounts.network++;
     const db = await heldDb('https://register.does-not-exist.invalid/r.json');
     const result = await syncRegister({ db, url: 'https://register.does-not-exist.invalid/r.json', keys, now: NOW, fetchOptions: { timeoutMs: 5000 } });
     expect(result).toMatchObject({ outcome: 'error', error: { code: expect.stringMatching(/network|timeout/) } });
@@ -104,7 +101,6 @@ describe('network faults against a real server', () => {
 
 describe('storage faults', () => {
   it('a damaged stored register is not used, is reported, and the next sync repairs it', async () => {
-    faultCounts.storage++;
     const db = await heldDb(`${base}/good`);
     const stored = (await loadStoredRegister(db))!;
     await saveStoredRegister(db, { ...stored, envelopeText: stored.envelopeText.slice(0, 100) });
@@ -117,14 +113,12 @@ describe('storage faults', () => {
   });
 
   it('a record of the wrong shape is reported as damaged, not a crash', async () => {
-    faultCounts.storage++;
     const db = await heldDb(`${base}/good`);
     await db.put('register', { nonsense: true } as never, 'current');
     expect(await loadHeldRegister(db, keys, NOW)).toMatchObject({ register: null, error: { code: 'storage' } });
   });
 
   it('a deleted database starts empty and syncs again', async () => {
-    faultCounts.storage++;
     const db = await heldDb(`${base}/good`);
     db.close();
     await new Promise<void>((resolve) => { const r = indexedDB.deleteDatabase('bijsluiter'); r.onsuccess = () => resolve(); r.onerror = () => resolve(); });
@@ -134,7 +128,6 @@ describe('storage faults', () => {
   });
 
   it('a full disk (quota) is reported as a storage error and the old register stays', async () => {
-    faultCounts.storage++;
     const db = await heldDb(`${base}/other-url`);
     const quotaDb = new Proxy(db, {
       get(target, prop, receiver) {
