@@ -126,11 +126,11 @@ export async function intakeBench(kind: 'pglite' | 'postgres', rounds = 3, perRo
   return { console: results.console!, baseline: results.baseline! };
 }
 
-/** 500 tools: the demo's 30, cloned with their own ids and sites. */
+/** 500 tools: the demo's 30, cloned with their own ids and sites (and no sign-in clients, which may name one tool only). */
 export function tools500(): Tool[] {
   const demo = demoPayload().tools.filter((t) => t.alternatives.length === 0);
   return Array.from({ length: 500 }, (_, i) => {
-    const tool = structuredClone(demo[i % demo.length]!);
+    const { signIn: _unique, ...tool } = structuredClone(demo[i % demo.length]!);
     return { ...tool, id: `tool-${i}`, name: `${tool.name} ${i}`, match: [`tool-${i}.example`] };
   });
 }
