@@ -286,6 +286,21 @@ describe('renderSite: what changed and the Atom feed', () => {
     expect(text(parse(single.get('changes.html')!).querySelector('main'))).toContain('was er geen eerdere lijst');
   });
 
+  it('with a history (the console keeps every list) there is one feed entry and one changes section per list', () => {
+    const third = structuredClone(after);
+    third.serial = 7;
+    third.issuedAt = '2027-01-15T09:00:00Z';
+    third.expiresAt = '2027-03-15T09:00:00Z';
+    third.tools = third.tools.filter((t) => t.id !== 'kahoot');
+    const site = renderSite({ payload: third, keyFingerprint: FINGERPRINT, history: [before, after], previous: after });
+    const feed = new DOMParser().parseFromString(site.get('feed.xml')!, 'application/xml');
+    expect(Array.from(feed.getElementsByTagName('entry')).map((e) => e.getElementsByTagName('link')[0]!.getAttribute('href'))).toEqual(['changes.html#serial-7', 'changes.html#serial-6', 'changes.html#serial-5']);
+    expect(atomProblems(site.get('feed.xml')!)).toEqual([]);
+    const changes = parse(site.get('changes.html')!);
+    expect(Array.from(changes.querySelectorAll('section[id^="serial-"]')).map((el) => el.id)).toEqual(['serial-7', 'serial-6', 'serial-5']);
+    expect(brokenLinks(site)).toEqual([]);
+  });
+
   it('refuses an earlier list that is not earlier', () => {
     expect(() => renderSite({ payload: before, keyFingerprint: FINGERPRINT, previous: after })).toThrow(SiteInputError);
   });
