@@ -15,10 +15,42 @@ export interface ToolChange {
   name: string;
   /** Status before and after, when it changed. */
   status?: [string, string];
-  /** Important changes (art. 13.3): re-acceptance needed. */
+  /** Important changes (art. 13.3): re-acceptance needed, as English lines. */
   important: string[];
+  /** The same important changes as data, one per line of `important`, for other languages (the public site). */
+  importantDetails: ImportantChange[];
   /** Other changes teachers notice (dates, versions, patterns, conditions). */
   other: string[];
+}
+
+/** One important change (art. 13.3) as data. Countries are ISO codes; purposes are letters a–u. */
+export type ImportantChange =
+  | { kind: 'personal-data' | 'optional-personal-data' | 'special-personal-data'; items: string[] }
+  | { kind: 'purposes'; items: string[] }
+  | { kind: 'new-subprocessor'; name: string; task?: string; country: string }
+  | { kind: 'subprocessor-moved'; name: string; from: string; to: string }
+  | { kind: 'storage-country' | 'processing-country'; country: string };
+
+/** An important change as the English line `diff` prints. */
+export function describeImportant(change: ImportantChange): string {
+  switch (change.kind) {
+    case 'personal-data':
+      return `more personal data: ${change.items.join(', ')}`;
+    case 'optional-personal-data':
+      return `more optional personal data: ${change.items.join(', ')}`;
+    case 'special-personal-data':
+      return `more special personal data: ${change.items.join(', ')}`;
+    case 'purposes':
+      return `new purposes: ${change.items.join(', ')}`;
+    case 'new-subprocessor':
+      return `new subprocessor: ${change.name}${change.task ? ` (${change.task})` : ''} in ${eea(change.country)}`;
+    case 'subprocessor-moved':
+      return `subprocessor ${change.name} moved from ${change.from} to ${eea(change.to)}`;
+    case 'storage-country':
+      return `new storage country: ${eea(change.country)}`;
+    case 'processing-country':
+      return `new processing country: ${eea(change.country)}`;
+  }
 }
 
 export interface RegisterDiff {
@@ -32,24 +64,28 @@ const eea = (country: string) => (isOutsideEea(country) ? `${country}, outside t
 const newItems = (before: readonly string[] | undefined, after: readonly string[] | undefined) => (after ?? []).filter((x) => !(before ?? []).includes(x));
 
 function compareTool(a: Tool, b: Tool): ToolChange {
-  const change: ToolChange = { id: b.id, name: b.name, important: [], other: [] };
+  const change: ToolChange = { id: b.id, name: b.name, important: [], importantDetails: [], other: [] };
+  const important = (detail: ImportantChange) => {
+    change.importantDetails.push(detail);
+    change.important.push(describeImportant(detail));
+  };
   if (a.status !== b.status) change.status = [a.status, b.status];
   const sa = a.bijsluiter ?? {};
   const sb = b.bijsluiter ?? {};
-  for (const [key, label] of [['categories', 'personal data'], ['optional', 'optional personal data'], ['special', 'special personal data']] as const) {
+  for (const [key, kind] of [['categories', 'personal-data'], ['optional', 'optional-personal-data'], ['special', 'special-personal-data']] as const) {
     const added = newItems(sa.personalData?.[key], sb.personalData?.[key]);
-    if (added.length) change.important.push(`more ${label}: ${added.join(', ')}`);
+    if (added.length) important({ kind, items: added });
   }
   const purposes = newItems(sa.purposes, sb.purposes);
-  if (purposes.length) change.important.push(`new purposes: ${purposes.join(', ')}`);
+  if (purposes.length) important({ kind: 'purposes', items: purposes });
   const before = new Map((sa.subprocessors ?? []).map((s) => [s.name, s]));
   for (const sub of sb.subprocessors ?? []) {
     const old = before.get(sub.name);
-    if (!old) change.important.push(`new subprocessor: ${sub.name}${sub.task ? ` (${sub.task})` : ''} in ${eea(sub.country)}`);
-    else if (old.country !== sub.country) change.important.push(`subprocessor ${sub.name} moved from ${old.country} to ${eea(sub.country)}`);
+    if (!old) important({ kind: 'new-subprocessor', name: sub.name, ...(sub.task ? { task: sub.task } : {}), country: sub.country });
+    else if (old.country !== sub.country) important({ kind: 'subprocessor-moved', name: sub.name, from: old.country, to: sub.country });
   }
-  for (const [key, label] of [['storageCountries', 'storage'], ['processingCountries', 'processing']] as const) {
-    for (const country of newItems(sa.security?.[key], sb.security?.[key])) change.important.push(`new ${label} country: ${eea(country)}`);
+  for (const [key, kind] of [['storageCountries', 'storage-country'], ['processingCountries', 'processing-country']] as const) {
+    for (const country of newItems(sa.security?.[key], sb.security?.[key])) important({ kind, country });
   }
   if (sa.version !== sb.version) change.other.push(`privacy sheet version ${sa.version ?? 'none'} → ${sb.version ?? 'none'}`);
   const ag = a.agreement;

@@ -1,5 +1,5 @@
 /**
- * `bijsluiter`: the FG's tool to build, check, sign, verify, compare and try out the register.
+ * `bijsluiter`: the FG's tool to build, check, sign, verify, compare, try out and publish the register.
  * Every failure is one clear line and a non-zero exit; no command leaves a partial file.
  */
 import { build } from './commands/build';
@@ -11,10 +11,11 @@ import { keygen } from './commands/keygen';
 import { lint } from './commands/lint';
 import { serve } from './commands/serve';
 import { sign } from './commands/sign';
+import { site } from './commands/site';
 import { verify } from './commands/verify';
 import { CliError, consoleOutput, type Output } from './io';
 
-const COMMANDS: Record<string, (argv: string[], io: Output) => Promise<number>> = { keygen, import: importCsv, build, lint, sign, verify, diff, export: exportCommand, serve, console: consoleCommand };
+const COMMANDS: Record<string, (argv: string[], io: Output) => Promise<number>> = { keygen, import: importCsv, build, lint, sign, verify, diff, export: exportCommand, serve, site, console: consoleCommand };
 
 const HELP = `bijsluiter: build, check and sign your school board's register of digital learning tools
 
@@ -27,6 +28,11 @@ const HELP = `bijsluiter: build, check and sign your school board's register of 
   verify REGISTER.json --public-key BASE64
   diff OLD NEW [--json]                what changed for teachers (art. 13.3 changes marked)
   serve REGISTER.json [--port 8080]    try a register on this machine (requests are not kept)
+  site REGISTER --out DIR --public-key BASE64 [--lang nl,en] [--previous REGISTER]
+        [--base-url https://…]         the public page for parents and teachers: static HTML
+                                       (index, a page per tool with its privacy sheet, what
+                                       changed, an Atom feed) and snippet.html for the school's
+                                       own site; only a register that verifies is published
   export google-admin REGISTER [--public-key BASE64] [--org-unit /] [--out FILE.csv]
                                        approved tools' Google sign-in clients as Trusted,
                                        rejected ones as Blocked: the Google Admin bulk CSV

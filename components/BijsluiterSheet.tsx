@@ -3,7 +3,8 @@
  * popup stays short. Countries outside the EEA are named in the summary and marked where they
  * appear; special personal data is marked. A missing section says so instead of showing blanks.
  */
-import type { ComponentChildren } from 'preact';
+import { createContext, type ComponentChildren } from 'preact';
+import { useContext } from 'preact/hooks';
 import { countryName, formatDate, outsideEea } from '../lib/format';
 import { isOutsideEea } from '../lib/eea';
 import { t, type MessageKey } from '../lib/i18n';
@@ -20,9 +21,16 @@ export function sheetOutsideEea(sheet: Bijsluiter): string[] {
   ]);
 }
 
+/**
+ * True where every section should start open: a printed or public page (the public site for
+ * parents) shows the whole sheet, the popup keeps it short.
+ */
+export const OpenSheetSections = createContext(false);
+
 function Section({ id, title, given, children }: { id: string; title: MessageKey; given: boolean; children: ComponentChildren }) {
+  const open = useContext(OpenSheetSections);
   return (
-    <details class="sheet-section" id={`sheet-${id}`}>
+    <details class="sheet-section" id={`sheet-${id}`} open={open || undefined}>
       <summary><h3>{t(title)}</h3></summary>
       <div class="sheet-body">{given ? children : <p class="muted">{t('sheet_notGiven')}</p>}</div>
     </details>

@@ -51,6 +51,11 @@ describe.each(['docs/fg-guide.md', 'docs/fg-guide.en.md'])('%s, followed start t
       // the example spreadsheet's sign-in clients: Wordwall approved, TikTok rejected
       if (command.includes(' export google-admin ')) expect(result.stdout).toContain('1 Trusted, 1 Blocked');
       if (command.includes(' export entra ')) expect(result.stdout).toContain('1 allow, 0 block');
+      if (command.includes(' site ')) {
+        expect(result.stdout).toContain('verified: serial 2');
+        expect(readFileSync(join(dir, 'site', 'changes.html'), 'utf8')).toContain('serial-2');
+        expect(readFileSync(join(dir, 'site', 'snippet.html'), 'utf8')).toContain('index.html');
+      }
     }
   }, 120_000);
 });
