@@ -1,10 +1,10 @@
-/** What anyone may read: the board's signed register (for the extension) and its public page. */
+/** What anyone may read: the board's signed register (for the extension) and its public site (public-site.ts). */
 import type { Hono } from 'hono';
 import type { ConsoleContext } from '../context';
 import { latestRegister } from '../store/registers';
 import type { BoardEnv } from './board';
 import { refuse } from './errors';
-import { renderPublicPage } from '../ui/public-page';
+import { mountPublicSite } from './public-site';
 
 export function mountPublic(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
   app.get('/b/:slug/register.json', async (c) => {
@@ -18,8 +18,5 @@ export function mountPublic(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     return c.body(latest.envelope);
   });
 
-  app.get('/b/:slug/', async (c) => {
-    const latest = await latestRegister(ctx.db, c.get('board').id);
-    return c.html(renderPublicPage(c.get('board'), latest, c.req.header('accept-language')));
-  });
+  mountPublicSite(app, ctx);
 }

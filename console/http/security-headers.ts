@@ -9,7 +9,8 @@ export const CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; im
 export function securityHeaders(https: boolean): MiddlewareHandler {
   return async (c, next) => {
     await next();
-    c.header('content-security-policy', CONTENT_SECURITY_POLICY);
+    // a route that set its own (the public site allows its one script) keeps it
+    if (!c.res.headers.has('content-security-policy')) c.header('content-security-policy', CONTENT_SECURITY_POLICY);
     c.header('x-content-type-options', 'nosniff');
     // same-origin, not no-referrer: with no-referrer a browser sends "Origin: null" on the console's own forms
     c.header('referrer-policy', 'same-origin');

@@ -32,6 +32,12 @@ export async function latestRegister(db: Db, boardId: number): Promise<Published
   return row ?? null;
 }
 
+/** The board's last `limit` published registers, oldest first (for the public site's history). */
+export async function recentRegisters(db: Db, boardId: number, limit: number): Promise<PublishedRegister[]> {
+  const rows = await db.select().from(registers).where(eq(registers.boardId, boardId)).orderBy(desc(registers.serial)).limit(limit);
+  return rows.reverse();
+}
+
 const stamp = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** The payload the board's tools would publish as `serial` at `now`. */
