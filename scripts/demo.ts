@@ -4,10 +4,11 @@
  * as serial 1), points the extension at it by policy (as an IT admin does), visits a handful of
  * learning sites and prints what the toolbar tells the teacher; then a teacher asks the FG to vet
  * Baamboozle from the popup, the FG finds it in the console's inbox, approves it with a tool
- * record and publishes, and the teacher's badge turns ✓ with the decision in My requests. With a
- * display it leaves the browser open on the console.
+ * record and publishes, and the teacher's badge turns ✓ with the decision in My requests. Last,
+ * the page for parents: the console serves it, and `bijsluiter site` writes the same pages to a
+ * folder. With a display it leaves the browser open on the console.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION_ID, launchWithExtension, readBadge, removePolicy, waitFor, writePolicy } from '../harness/chromium';
@@ -15,6 +16,8 @@ import { CONSOLE_URL, DEMO_FG, fgApprove, fgLogin, fgPublish, startDemoConsole }
 import { submitRequestForm } from '../harness/request-form';
 import { RECEIVER_HOST, startLocalInternet } from '../harness/server';
 import { listRequests } from '../console/store/requests';
+import { recentRegisters } from '../console/store/registers';
+import { site } from '../cli/commands/site';
 
 const SITES = [
   'https://wordwall.net/nl/create',
@@ -95,6 +98,12 @@ try {
   say(`5. Badge: ${approved?.text} ${approved?.title}`);
   say(`   My requests: "${(await again.locator('.my-requests li').first().innerText()).replace(/\s+/g, ' ').trim()}"`);
 
+  // 6. the page for parents: the same published registers as a static site, and served by the console
+  const siteDir = await writeDemoSite(demo, String(serial));
+  const publicSite = demo.base.replace(/\/fg$/, '/');
+  say(`6. Page for parents: the console serves it at ${publicSite} (what changed in serial ${serial}, feed.xml);`);
+  say(`   bijsluiter site wrote the same pages to ${siteDir}/index.html (upload that folder to the school's website).`);
+
   if (interactive) {
     say(`\nThe browser stays open: the console at ${demo.base}/ (${DEMO_FG.email} / ${DEMO_FG.password}) and the Bijsluiter icon on any tab. Ctrl+C stops.`);
     await new Promise(() => undefined);
@@ -106,4 +115,18 @@ try {
     await internet.close();
     await demo.console.close();
   }
+}
+
+/** Writes the board's two published registers to files and runs `bijsluiter site` on them. */
+async function writeDemoSite(demo: Awaited<ReturnType<typeof startDemoConsole>>, serial: string): Promise<string> {
+  const [previous, current] = await recentRegisters(demo.console.ctx.db, demo.board.id, 2);
+  const work = mkdtempSync(join(tmpdir(), 'bijsluiter-demo-site-'));
+  writeFileSync(join(work, 'previous.json'), previous!.envelope);
+  writeFileSync(join(work, 'register.json'), current!.envelope);
+  const out = join(work, 'site');
+  const lines: string[] = [];
+  const io = { out: (line: string) => lines.push(line), err: (line: string) => lines.push(line) };
+  const code = await site([join(work, 'register.json'), '--out', out, '--public-key', String((demo.policy.publicKeys as string[])[0]), '--previous', join(work, 'previous.json'), '--lang', 'nl,en'], io);
+  if (code !== 0) throw new Error(`bijsluiter site failed (serial ${serial}): ${lines.join(' ')}`);
+  return out;
 }

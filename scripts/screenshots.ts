@@ -4,7 +4,9 @@
  * then the FG console's inbox, a request, the tool editor and publish, against the demo console.
  * `npm run screenshots` (builds first).
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
+import { renderSite } from '../cli/site/render';
 import { configureOnOptionsPage, EXTENSION_ID, launchWithExtension, readBadge, waitFor } from '../harness/chromium';
 import { datedDemoPayload, demoKey, demoPublicKey, signPayload } from '../harness/demo-register';
 import { RECEIVER_HOST, REGISTER_URL, startLocalInternet } from '../harness/server';
@@ -22,7 +24,18 @@ const POPUPS: [string, string, string[]][] = [
 ];
 
 mkdirSync(OUT, { recursive: true });
-const internet = await startLocalInternet(await signPayload(datedDemoPayload(1), await demoKey()), undefined, signInHosts());
+const PUBLIC_SITE = 'https://www.obsdelinde.example/privacy/';
+const siteFiles = renderSite({ payload: datedDemoPayload(1), keyFingerprint: createHash('sha256').update(Buffer.from(demoPublicKey(), 'base64')).digest('hex'), languages: ['nl', 'en'] });
+const internet = await startLocalInternet(await signPayload(datedDemoPayload(1), await demoKey()), undefined, {
+  ...signInHosts(),
+  'www.obsdelinde.example': (req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!.replace(/^\/privacy\//, '');
+    const file = siteFiles.get(path || 'index.html');
+    const type = path.endsWith('.css') ? 'text/css' : path.endsWith('.js') ? 'text/javascript' : 'text/html; charset=utf-8';
+    if (file === undefined) res.writeHead(404).end();
+    else res.writeHead(200, { 'content-type': type }).end(file);
+  },
+});
 const browser = await launchWithExtension({ port: internet.port });
 try {
   await configureOnOptionsPage(browser, REGISTER_URL, demoPublicKey(), 1);
@@ -46,6 +59,14 @@ try {
   await options.waitForTimeout(200);
   await options.screenshot({ path: `${OUT}/options.png`, fullPage: false });
   console.log(`wrote ${OUT}/options.png`);
+  // the public page for parents, as `bijsluiter site` writes it (served here from memory)
+  const site = await browser.context.newPage();
+  await site.setViewportSize({ width: 900, height: 1100 });
+  await site.goto(`${PUBLIC_SITE}index.html`);
+  await site.screenshot({ path: `${OUT}/site-index.png`, fullPage: false });
+  await site.goto(`${PUBLIC_SITE}tool/wordwall.html`);
+  await site.screenshot({ path: `${OUT}/site-tool.png`, fullPage: false });
+  console.log(`wrote ${OUT}/site-index.png, ${OUT}/site-tool.png`);
 } finally {
   await browser.close();
   await internet.close();
