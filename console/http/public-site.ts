@@ -67,5 +67,6 @@ export function mountPublicSite(app: Hono<BoardEnv>, ctx: ConsoleContext): void 
     const path = rest.endsWith('/') ? `${rest}index.html` : rest;
     return serve(c, path);
   });
-  app.get('/b/:slug/:lang{[a-z]{2}}/', (c) => serve(c, `${c.req.param('lang')}/index.html`));
+  // only the site's languages: /b/SLUG/fg/ is the FG's inbox, two letters as well
+  app.get('/b/:slug/:lang{nl|en}/', (c) => serve(c, `${c.req.param('lang')}/index.html`));
 }

@@ -65,5 +65,9 @@ describe('the public site in the console', () => {
     expect(bare.headers.get('location')).toBe(`/b/${c.slug}/`);
     // control: a real file under the same rules is served
     expect((await get('tool/wordwall.html')).status).toBe(200);
+    // the FG's own pages under the board are not the site's (fg/ has two letters, like a language)
+    const inbox = await get('fg/');
+    expect([302, 303]).toContain(inbox.status);
+    expect(inbox.headers.get('location')).toContain('/fg/login');
   });
 });
