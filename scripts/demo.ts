@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { EXTENSION_ID, launchWithExtension, readBadge, removePolicy, waitFor, writePolicy } from '../harness/chromium';
 import { CONSOLE_URL, DEMO_FG, fgApprove, fgLogin, fgPublish, startDemoConsole } from '../harness/console';
 import { submitRequestForm } from '../harness/request-form';
+import { googleConsentUrl } from '../harness/sign-in-screens';
 import { RECEIVER_HOST, startLocalInternet } from '../harness/server';
 import { listRequests } from '../console/store/requests';
 import { recentRegisters } from '../console/store/registers';
@@ -30,6 +31,8 @@ const SITES = [
   'https://www.tiktok.com/',
   'https://chatgpt.com/',
   'https://www.example.org/',
+  // "Sign in with Google" on Gimkit: the verdict is Gimkit's, not accounts.google.com's
+  googleConsentUrl('100000000002-gimkitdemo.apps.googleusercontent.com', 'https://www.gimkit.com/auth/google/callback', ['openid', 'email', 'https://www.googleapis.com/auth/classroom.rosters.readonly']),
 ];
 
 const interactive = Boolean(process.env.DISPLAY) && !process.env.CI && !process.argv.includes('--headless');
@@ -52,7 +55,8 @@ try {
     const page = await browser.context.newPage();
     await page.goto(url);
     const badge = await waitFor(() => readBadge(worker, url), (b) => b !== null && b.title !== 'Bijsluiter' && b.title !== '', 5_000);
-    rows.push([new URL(url).host, badge?.text || '(none)', badge?.title ?? '(no tab)']);
+    const where = new URL(url);
+    rows.push([where.host === 'accounts.google.com' ? `${where.host} (sign-in)` : where.host, badge?.text || '(none)', badge?.title ?? '(no tab)']);
   }
   const width = Math.max(...rows.map((r) => r[0]!.length));
   say(`${'site'.padEnd(width)}  badge   what the teacher reads in the tooltip`);
