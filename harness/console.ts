@@ -24,11 +24,18 @@ export interface DemoConsole {
   base: string;
 }
 
-export async function startDemoConsole(dataDir?: string): Promise<DemoConsole> {
+/** Which demo board: the Dutch one (Convenant 4.0) or the Flemish one (Intentieverklaring). */
+export const DEMO_BOARDS = {
+  dutch: { source: 'demo/source', name: 'Stichting Voorbeeld Onderwijs (DEMO)' },
+  flemish: { source: 'demo/source-flemish', name: 'Scholengroep Voorbeeld (DEMO)' },
+} as const;
+
+export async function startDemoConsole(dataDir?: string, which: keyof typeof DEMO_BOARDS = 'dutch'): Promise<DemoConsole> {
+  const { source, name } = DEMO_BOARDS[which];
   const running = await startConsole({ publicUrl: CONSOLE_URL, jobs: false, log: () => undefined, env: {}, dataDir });
-  const created = await createBoard(running.ctx.db, running.ctx.master, { slug: DEMO_SLUG, name: 'Stichting Voorbeeld Onderwijs (DEMO)', fgEmail: DEMO_FG.email, fgName: DEMO_FG.name, password: DEMO_FG.password });
+  const created = await createBoard(running.ctx.db, running.ctx.master, { slug: DEMO_SLUG, name, fgEmail: DEMO_FG.email, fgName: DEMO_FG.name, password: DEMO_FG.password });
   if (!created) throw new Error(`board ${DEMO_SLUG} exists already in ${dataDir}`);
-  const imported = await importTools(running.ctx.db, created.board.id, loadSource('demo/source').tools, DEMO_FG.email, new Date(), 'demo/source');
+  const imported = await importTools(running.ctx.db, created.board.id, loadSource(source).tools, DEMO_FG.email, new Date(), source);
   if (!imported.ok) throw new Error(`demo import failed: ${imported.errors.map((e) => e.message).join('; ')}`);
   const published = await publish(running.ctx, created.board, DEMO_FG.email);
   if (!published.ok) throw new Error('demo publish failed');

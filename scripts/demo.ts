@@ -7,6 +7,9 @@
  * record and publishes, and the teacher's badge turns ✓ with the decision in My requests. Last,
  * the page for parents: the console serves it, and `bijsluiter site` writes the same pages to a
  * folder. With a display it leaves the browser open on the console.
+ *
+ * `npm run demo -- --flemish` runs the same loop for a Flemish school board, whose privacy sheets
+ * follow the Intentieverklaring (demo/source-flemish).
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,7 +23,20 @@ import { listRequests } from '../console/store/requests';
 import { recentRegisters } from '../console/store/registers';
 import { site } from '../cli/commands/site';
 
-const SITES = [
+const flemish = process.argv.includes('--flemish');
+
+/** The Flemish board's tools (`npm run demo -- --flemish`): sheets under the Intentieverklaring. */
+const FLEMISH_SITES = [
+  'https://www.smartschool.be/',
+  'https://www.bingel.be/',
+  'https://www.diddit.be/',
+  'https://www.klascement.net/',
+  'https://www.scoodle.be/',
+  'https://www.baamboozle.com/games',
+  'https://www.example.org/',
+];
+
+const DUTCH_SITES = [
   'https://wordwall.net/nl/create',
   'https://classroom.google.com/c/123',
   'https://quizlet.com/nl/flashcards',
@@ -37,9 +53,10 @@ const SITES = [
 
 const interactive = Boolean(process.env.DISPLAY) && !process.env.CI && !process.argv.includes('--headless');
 const dataDir = mkdtempSync(join(tmpdir(), 'bijsluiter-console-demo-'));
-const demo = await startDemoConsole(dataDir);
+const SITES = flemish ? FLEMISH_SITES : DUTCH_SITES;
+const demo = await startDemoConsole(dataDir, flemish ? 'flemish' : 'dutch');
 const internet = await startLocalInternet('', undefined, { [RECEIVER_HOST]: demo.console.handle });
-writePolicy({ ...demo.policy, schoolName: 'OBS De Linde', disableFirstRunPage: true });
+writePolicy({ ...demo.policy, schoolName: flemish ? 'Basisschool De Linde' : 'OBS De Linde', disableFirstRunPage: true });
 const browser = await launchWithExtension({ port: internet.port, headless: !interactive });
 const say = (line = '') => console.log(line);
 try {
