@@ -136,3 +136,4 @@ describe('diff names the article of the sheet\'s framework', () => {
     expect(changed(mixed).changed[0]?.article).toBe('art. 13.3');
   });
 });
+
