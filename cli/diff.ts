@@ -1,10 +1,12 @@
 /**
  * `bijsluiter diff OLD NEW`: what changed for teachers, per tool: added, removed, status, and
- * the important changes of art. 13.3 of the model agreement (more personal data, new purposes,
- * new or moved subprocessors, new countries, above all outside the EEA), which the school must
- * accept before they apply.
+ * the important changes (art. 13.3 of the Convenant's model agreement, art. 9.2 of the Flemish
+ * Intentieverklaring, as the sheet's framework says: lib/register/framework.ts) (more personal
+ * data, new purposes, new or moved subprocessors, new countries, above all outside the EEA),
+ * which the school must accept before they apply.
  */
 import { isOutsideEea } from '../lib/eea';
+import { importantChangeArticle, toolFramework, type Framework } from '../lib/register/framework';
 import { signInClientKey, type RegisterPayload, type Tool } from '../lib/register/schema';
 import { parsePattern } from '../lib/register/pattern';
 import { showHost } from './lookalike';
@@ -15,7 +17,11 @@ export interface ToolChange {
   name: string;
   /** Status before and after, when it changed. */
   status?: [string, string];
-  /** Important changes (art. 13.3): re-acceptance needed, as English lines. */
+  /** The agreement the tool's sheet follows now (its purposes' words, its article). */
+  framework: Framework;
+  /** The article for its important changes: 'art. 13.3' (Convenant) or 'art. 9.2' (Intentieverklaring). */
+  article: 'art. 13.3' | 'art. 9.2';
+  /** Important changes (`article`): re-acceptance needed, as English lines. */
   important: string[];
   /** The same important changes as data, one per line of `important`, for other languages (the public site). */
   importantDetails: ImportantChange[];
@@ -23,7 +29,7 @@ export interface ToolChange {
   other: string[];
 }
 
-/** One important change (art. 13.3) as data. Countries are ISO codes; purposes are letters a–u. */
+/** One important change as data. Countries are ISO codes; purposes are letters of the tool's framework (ToolChange.framework). */
 export type ImportantChange =
   | { kind: 'personal-data' | 'optional-personal-data' | 'special-personal-data'; items: string[] }
   | { kind: 'purposes'; items: string[] }
@@ -63,8 +69,9 @@ export interface RegisterDiff {
 const eea = (country: string) => (isOutsideEea(country) ? `${country}, outside the EEA` : country);
 const newItems = (before: readonly string[] | undefined, after: readonly string[] | undefined) => (after ?? []).filter((x) => !(before ?? []).includes(x));
 
-function compareTool(a: Tool, b: Tool): ToolChange {
-  const change: ToolChange = { id: b.id, name: b.name, important: [], importantDetails: [], other: [] };
+function compareTool(a: Tool, b: Tool, payload: RegisterPayload): ToolChange {
+  const framework = toolFramework(payload, b);
+  const change: ToolChange = { id: b.id, name: b.name, framework, article: importantChangeArticle(framework), important: [], importantDetails: [], other: [] };
   const important = (detail: ImportantChange) => {
     change.importantDetails.push(detail);
     change.important.push(describeImportant(detail));
@@ -125,7 +132,7 @@ export function diffPayloads(a: RegisterPayload, b: RegisterPayload): RegisterDi
     removed: a.tools.filter((t) => !after.has(t.id)).map((t) => ({ id: t.id, name: t.name, status: t.status })),
     changed: b.tools
       .filter((t) => before.has(t.id))
-      .map((t) => compareTool(before.get(t.id)!, t))
+      .map((t) => compareTool(before.get(t.id)!, t, b))
       .filter((c) => c.status || c.important.length || c.other.length),
   };
 }
@@ -137,7 +144,7 @@ export function formatDiff(diff: RegisterDiff): string[] {
   for (const t of diff.removed) lines.push(`- ${t.id} (${t.name}): removed (was ${t.status})`);
   for (const c of diff.changed) {
     lines.push(`~ ${c.id} (${c.name})${c.status ? `: ${c.status[0]} → ${c.status[1]}` : ''}`);
-    for (const item of c.important) lines.push(`    ! IMPORTANT (art. 13.3, re-accept before use): ${item}`);
+    for (const item of c.important) lines.push(`    ! IMPORTANT (${c.article}, re-accept before use): ${item}`);
     for (const item of c.other) lines.push(`    ${item}`);
   }
   if (lines.length === 1) lines.push('no changes for teachers');

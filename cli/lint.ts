@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { mixedScripts, showHost, skeleton, unicodeHost } from './lookalike';
 import { daysBetween } from '../lib/dates';
 import { isOutsideEea } from '../lib/eea';
+import { importantChangeArticle, isFramework, sheetFramework } from '../lib/register/framework';
 import { parsePattern } from '../lib/register/pattern';
 import { registerPayloadSchema } from '../lib/register/schema';
 import { EXPIRY_WARNING_DAYS } from '../lib/tool-view';
@@ -43,6 +44,10 @@ export function lintPayload(raw: unknown, today: string, locate: Locate = () => 
     problems.push({ level, toolId, path: pathText(path), message, where: locate(path) });
   };
 
+  // the framework decides the article that governs important changes (a wrong value is a schema error above)
+  const known = (value: unknown) => (isFramework(value) ? value : undefined);
+  const publisherFramework: unknown = (raw as { publisher?: { framework?: unknown } } | null)?.publisher?.framework;
+
   const parsed = registerPayloadSchema.safeParse(raw);
   if (!parsed.success) for (const issue of parsed.error.issues) add('error', issue.path, issue.message);
 
@@ -61,7 +66,7 @@ export function lintPayload(raw: unknown, today: string, locate: Locate = () => 
     }
     const sheetVersion = tool.bijsluiter?.version;
     if (tool.status === 'approved' && agreement?.bijsluiterVersion && sheetVersion && sheetVersion !== agreement.bijsluiterVersion) {
-      add('warning', ['tools', i, 'bijsluiter', 'version'], `the privacy sheet is version ${sheetVersion} but the school signed ${agreement.bijsluiterVersion}: check for important changes (art. 13.3) and re-accept`);
+      add('warning', ['tools', i, 'bijsluiter', 'version'], `the privacy sheet is version ${sheetVersion} but the school signed ${agreement.bijsluiterVersion}: check for important changes (${importantChangeArticle(sheetFramework({ framework: known(publisherFramework) }, { framework: known(tool.bijsluiter?.framework) }))}) and re-accept`);
     }
     const countries = new Set<string>([
       ...(tool.bijsluiter?.security?.storageCountries ?? []),

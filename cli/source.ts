@@ -3,6 +3,7 @@
  * publisher plus tools/*.yaml, one tool each), or a spreadsheet exported as CSV for the first
  * fill. Every value keeps where it came from, so a problem names the file and line (or row).
  */
+import type { Framework } from '../lib/register/framework';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
@@ -117,10 +118,17 @@ const COLUMNS: Record<string, string[]> = {
   reference: ['reference', 'kenmerk'],
   sheetUrl: ['sheet url', 'bijsluiter url', 'bijsluiter'],
   sheetVersion: ['sheet version', 'bijsluiter versie', 'bijsluiterversie'],
+  framework: ['framework', 'kader'],
   conditions: ['conditions', 'voorwaarden'],
   reason: ['reason', 'reden'],
   alternatives: ['alternatives', 'alternatieven'],
   signIn: ['sign in', 'signin', 'inloggen', 'inloggen met', 'sign in clients'],
+};
+
+/** The `framework` / `kader` column: the agreement the sheet follows (lib/register/framework.ts). */
+const FRAMEWORK: Record<string, Framework> = {
+  'convenant-4.0': 'convenant-4.0', 'convenant 4.0': 'convenant-4.0', convenant: 'convenant-4.0',
+  intentieverklaring: 'intentieverklaring', vlaams: 'intentieverklaring', vlaanderen: 'intentieverklaring',
 };
 
 const STATUS: Record<string, string> = {
@@ -187,7 +195,12 @@ function rowToTool(row: CsvRow, file: string): Record<string, unknown> {
   const unnamed = signIn.find((c) => !c.provider);
   if (unnamed) throw new CliError(`${where('sign in')}: "${String(unnamed.clientId).slice(0, 80)}" does not say its provider (write ${SIGN_IN_FORMAT}, separated by ";")`);
   if (signIn.length) tool.signIn = signIn;
-  if (sheetVersion || get('sheetUrl')) tool.bijsluiter = { ...(sheetVersion ? { version: sheetVersion } : {}), ...(get('sheetUrl') ? { url: get('sheetUrl') } : {}) };
+  const frameworkText = get('framework').toLowerCase().replace(/[\s_]+/g, ' ').trim();
+  const framework = frameworkText ? FRAMEWORK[frameworkText] : undefined;
+  if (frameworkText && !framework) throw new CliError(`${where('framework')}: "${get('framework').slice(0, 80)}" is not a framework (convenant-4.0 or intentieverklaring)`);
+  if (sheetVersion || get('sheetUrl') || framework) {
+    tool.bijsluiter = { ...(framework ? { framework } : {}), ...(sheetVersion ? { version: sheetVersion } : {}), ...(get('sheetUrl') ? { url: get('sheetUrl') } : {}) };
+  }
   return tool;
 }
 

@@ -8,6 +8,7 @@ import { useContext } from 'preact/hooks';
 import { countryName, formatDate, outsideEea } from '../lib/format';
 import { isOutsideEea } from '../lib/eea';
 import { t, type MessageKey } from '../lib/i18n';
+import { purposeMessageKey, purposesHeadingKey, type Framework } from '../lib/register/framework';
 import type { Bijsluiter } from '../lib/register/schema';
 import { MailLink, SafeLink } from './SafeLink';
 import { ShowMore } from './ShowMore';
@@ -56,7 +57,11 @@ function Countries({ codes }: { codes: readonly string[] | undefined }) {
   );
 }
 
-export function BijsluiterSheet({ sheet }: { sheet: Bijsluiter | undefined }) {
+/**
+ * `framework`: the agreement the sheet follows (lib/register/framework.ts `toolFramework`), which
+ * decides the words of the purpose letters and the framework named over them.
+ */
+export function BijsluiterSheet({ sheet, framework }: { sheet: Bijsluiter | undefined; framework: Framework }) {
   if (!sheet) {
     return (
       <section aria-labelledby="sheet-heading">
@@ -105,8 +110,8 @@ export function BijsluiterSheet({ sheet }: { sheet: Bijsluiter | undefined }) {
         {sheet.type ? <p>{t(`sheet_type_${sheet.type}` as MessageKey)}</p> : null}
         {sheet.purposes?.length ? (
           <>
-            <h4>{t('sheet_purposes')}</h4>
-            <ul class="purposes">{sheet.purposes.map((letter) => <li key={letter}><strong>{letter}</strong> {t(`purpose_${letter}` as MessageKey)}</li>)}</ul>
+            <h4>{t(purposesHeadingKey(framework))}</h4>
+            <ul class="purposes">{sheet.purposes.map((letter) => <li key={letter}><strong>{letter}</strong> {t(purposeMessageKey(framework, letter) as MessageKey)}</li>)}</ul>
           </>
         ) : null}
       </Section>

@@ -28,7 +28,7 @@ export function ToolDetails({ view, onOpenTool, children }: { view: ToolView; on
       {tool?.agreement ? <AgreementInfo agreement={tool.agreement} expiresInDays={view.expiresInDays} /> : null}
       {policy.showsAlternatives && hasSubject ? <Alternatives alternatives={view.alternatives} onOpen={onOpenTool} /> : null}
       {children}
-      {tool ? <BijsluiterSheet sheet={tool.bijsluiter} /> : null}
+      {tool ? <BijsluiterSheet sheet={tool.bijsluiter} framework={view.framework} /> : null}
     </div>
   );
 }

@@ -4,6 +4,7 @@
  * answers are typed per message type.
  */
 import type { SettingProblem, SettingSource, SettingKey, Settings } from './config/settings';
+import type { Framework } from './register/framework';
 import type { OutboxRecord } from './requests/schema';
 import type { DamagedRecord } from './requests/store';
 import type { SyncStatus, TeacherProfile } from './storage/items';
@@ -51,8 +52,12 @@ export interface RegisterSummary {
 /** The FG to contact: from policy when set, else from the register. */
 export interface FgContactView {
   name?: string;
+  /** How the register names the data protection officer (`publisher.fg.title`). */
+  title?: string;
   email: string;
   phone?: string;
+  /** The register's framework, for the default title (lib/register/framework.ts `fgTitle`); absent: the Convenant. */
+  framework?: Framework;
 }
 
 /** What the pages show about configuration and sync. */

@@ -3,6 +3,7 @@
  * it already holds: the verdict, approved alternatives, and the agreement's days left.
  */
 import { daysBetween, schoolDay } from './dates';
+import { toolFramework, type Framework } from './register/framework';
 import type { RegisterPayload, Tool } from './register/schema';
 import { effectiveNow, verdictForTool, type Verdict } from './verdict';
 import { VERDICT_POLICY } from './verdict-policy';
@@ -25,6 +26,8 @@ export interface ToolView {
   expiresInDays: number | null;
   /** The register's expiresAt, for the `stale` explanation. */
   registerExpiresAt: string | null;
+  /** The agreement the tool's privacy sheet follows (its own, else the publisher's, else the Convenant). */
+  framework: Framework;
 }
 
 /**
@@ -52,5 +55,5 @@ export function buildToolView(verdict: Verdict, payload: RegisterPayload | null,
     const days = daysBetween(schoolDay(effectiveNow(payload, now)), validUntil);
     if (days <= EXPIRY_WARNING_DAYS) expiresInDays = days;
   }
-  return { verdict, alternatives, expiresInDays, registerExpiresAt: payload?.expiresAt ?? null };
+  return { verdict, alternatives, expiresInDays, registerExpiresAt: payload?.expiresAt ?? null, framework: toolFramework(payload, tool) };
 }

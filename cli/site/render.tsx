@@ -47,6 +47,7 @@ import { isOutsideEea } from '../../lib/eea';
 import { countryName, formatDate } from '../../lib/format';
 import { formatDateTime, t, type MessageKey } from '../../lib/i18n';
 import { hostForPeople, hostToUnicode } from '../../lib/punycode';
+import { fgTitle, importantChangeSource, purposeMessageKey, sheetFramework, toolFramework, type Framework } from '../../lib/register/framework';
 import { parsePattern } from '../../lib/register/pattern';
 import type { RegisterPayload, Tool } from '../../lib/register/schema';
 import { alternativesFor } from '../../lib/tool-view';
@@ -211,7 +212,7 @@ function Document({ ctx, title, children, withScript = false }: { ctx: Ctx; titl
         <footer class="site-footer">
           <p>{nodes(ctx.lang, 'signedBy', publisher.name, formatDateTime(ctx.payload.issuedAt), String(ctx.payload.serial), <code class="fingerprint">{ctx.keyFingerprint}</code>)}</p>
           <p class="muted">{ctx.s('signedHow')}</p>
-          <p>{nodes(ctx.lang, 'questions', <>{publisher.fg.name ? `${publisher.fg.name}, ` : ''}<MailLink email={publisher.fg.email} />{publisher.fg.phone ? `, ${publisher.fg.phone}` : ''}</>)}</p>
+          <p>{nodes(ctx.lang, 'questions', <>{publisher.fg.name ? `${publisher.fg.name}, ` : ''}<MailLink email={publisher.fg.email} />{publisher.fg.phone ? `, ${publisher.fg.phone}` : ''}</>, fgTitle(sheetFramework(publisher, null), ctx.lang, publisher.fg.title))}</p>
           {publisher.infoUrl ? <p>{nodes(ctx.lang, 'moreInfo', <SafeLink href={publisher.infoUrl} />)}</p> : null}
           <p class="feed-link"><a href={ctx.href('changes.html')}>{ctx.s('changesLink')}</a> · <a href={ctx.href('feed.xml')} type="application/atom+xml">{ctx.s('feedLink')}</a></p>
         </footer>
@@ -322,14 +323,14 @@ function ToolPage({ ctx, tool }: { ctx: Ctx; tool: Tool }) {
         ) : null}
         {tool.agreement ? <AgreementInfo agreement={tool.agreement} expiresInDays={null} /> : null}
         {policy.showsAlternatives ? <Alternatives alternatives={alternatives} hrefOf={(id) => ctx.href(toolPath(id))} /> : null}
-        <BijsluiterSheet sheet={tool.bijsluiter} />
+        <BijsluiterSheet sheet={tool.bijsluiter} framework={toolFramework(ctx.payload, tool)} />
       </div>
     </Document>
   );
 }
 
 /** An important change in the reader's words: purposes spelled out, countries named, outside the EEA marked. */
-export function importantText(lang: SiteLang, change: ImportantChange): string {
+export function importantText(lang: SiteLang, change: ImportantChange, framework: Framework): string {
   const country = (code: string) => (isOutsideEea(code) ? siteText(lang, 'outsideEeaMark', `${countryName(code)} (${code})`) : `${countryName(code)} (${code})`);
   switch (change.kind) {
     case 'personal-data':
@@ -339,7 +340,7 @@ export function importantText(lang: SiteLang, change: ImportantChange): string {
     case 'special-personal-data':
       return siteText(lang, 'imp_specialData', change.items.join(', '));
     case 'purposes':
-      return siteText(lang, 'imp_purposes', change.items.map((letter) => `${letter} (${t(`purpose_${letter}` as MessageKey)})`).join('; '));
+      return siteText(lang, 'imp_purposes', change.items.map((letter) => `${letter} (${t(purposeMessageKey(framework, letter) as MessageKey)})`).join('; '));
     case 'new-subprocessor':
       return change.task ? siteText(lang, 'imp_newSubTask', change.name, change.task, country(change.country)) : siteText(lang, 'imp_newSub', change.name, country(change.country));
     case 'subprocessor-moved':
@@ -396,12 +397,12 @@ function ChangeStep({ ctx, step }: { ctx: Ctx; step: Step }) {
       ) : null}
       {important.length ? (
         <div class="important">
-          <h3><span aria-hidden="true">⚠ </span>{ctx.s('importantChanges')}</h3>
+          <h3><span aria-hidden="true">⚠ </span>{ctx.s('importantChanges', [...new Set(important.map((c) => c.article))].join(', '))}</h3>
           <p>{ctx.s('importantIntro')}</p>
           {important.map((c) => (
             <div key={c.id}>
               <h4>{name(c.id, c.name)}</h4>
-              <ul>{c.importantDetails.map((detail, i) => <li key={i}>{importantText(ctx.lang, detail)}</li>)}</ul>
+              <ul>{c.importantDetails.map((detail, i) => <li key={i}>{importantText(ctx.lang, detail, c.framework)}</li>)}</ul>
             </div>
           ))}
         </div>
@@ -420,7 +421,7 @@ function ChangesPage({ ctx, lists }: { ctx: Ctx; lists: readonly RegisterPayload
       <p><a href={ctx.href('index.html')}><span aria-hidden="true">← </span>{ctx.s('backToList')}</a></p>
       <div class="changes">
         <h1>{title}</h1>
-        <p>{ctx.s('changesIntro')}</p>
+        <p>{ctx.s('changesIntro', importantChangeSource(sheetFramework(ctx.payload.publisher, null), ctx.lang))}</p>
         {lists.length === 1 ? <p>{ctx.s('changesNoPrevious', ctx.payload.serial, formatDateTime(ctx.payload.issuedAt))}</p> : null}
         <p><a href={ctx.href('feed.xml')} type="application/atom+xml">{ctx.s('feedLink')}</a></p>
         {steps(lists).map((step) => <ChangeStep key={step.payload.serial} ctx={ctx} step={step} />)}
@@ -469,7 +470,7 @@ function renderFeed(ctx: Ctx, lists: readonly RegisterPayload[]): string {
       for (const a of diff.added) lines.push(`+ ${ctx.s('addedItem', a.name, statusWords(a.status))}`);
       for (const r of diff.removed) lines.push(`- ${ctx.s('removedItem', r.name, statusWords(r.status))}`);
       for (const c of statusChanges) lines.push(`~ ${ctx.s('statusChangeItem', c.name, statusWords(c.status![0]), statusWords(c.status![1]))}`);
-      for (const c of important) for (const detail of c.importantDetails) lines.push(`! ${c.name}: ${importantText(ctx.lang, detail)}`);
+      for (const c of important) for (const detail of c.importantDetails) lines.push(`! ${c.name}: ${importantText(ctx.lang, detail, c.framework)}`);
     }
     const anchor = `changes.html#serial-${payload.serial}`;
     return [

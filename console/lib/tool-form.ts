@@ -64,6 +64,7 @@ export function formToTool(form: ToolForm): unknown {
           return { name: name ?? '', enabled: /^(yes|ja|on|aan|true)$/i.test(enabled ?? '') };
         }),
       },
+      framework: text(form.sheetFramework),
       type: text(form.sheetType),
       purposes: many(form.purposes),
       personalData: { categories: lines(form.dataCategories), optional: lines(form.dataOptional), special: lines(form.dataSpecial) },
@@ -110,6 +111,7 @@ export function toolToForm(tool: Partial<Tool>): ToolForm {
     users: (s?.product?.users ?? []).join('\n'),
     servicesCore: (s?.services?.core ?? []).join('\n'),
     servicesOptional: (s?.services?.optional ?? []).map((o) => `${o.name} | ${o.enabled ? 'yes' : 'no'}`).join('\n'),
+    sheetFramework: s?.framework ?? '',
     sheetType: s?.type ?? '',
     purposes: [...(s?.purposes ?? [])],
     dataCategories: (s?.personalData?.categories ?? []).join('\n'),
@@ -159,6 +161,7 @@ const FIELD_FOR_PATH: [RegExp, string][] = [
   [/^bijsluiter\.product\.users/, 'users'],
   [/^bijsluiter\.services\.core/, 'servicesCore'],
   [/^bijsluiter\.services\.optional/, 'servicesOptional'],
+  [/^bijsluiter\.framework/, 'sheetFramework'],
   [/^bijsluiter\.type/, 'sheetType'],
   [/^bijsluiter\.purposes/, 'purposes'],
   [/^bijsluiter\.personalData\.categories/, 'dataCategories'],

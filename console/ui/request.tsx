@@ -10,6 +10,7 @@ import type { ToolForm } from '../lib/tool-form';
 import type { RequestRow } from '../store/requests';
 import { daysText, waitedDays } from './inbox';
 import { BijsluiterSheet } from '../../components/BijsluiterSheet';
+import { sheetFramework } from '../../lib/register/framework';
 import { Csrf, Flash, formatWhen, Layout, type PageContext } from './layout';
 import type { ConsoleKey } from './messages';
 import { RequestStatus, ToolStatus } from './status';
@@ -102,7 +103,8 @@ export function RequestPage({ page, row, matched, others, form, decision, proble
         )}
       </section>
       {/* the privacy sheet the register holds for this tool, with the extension's own component and words */}
-      {matched ? <BijsluiterSheet sheet={matched.bijsluiter} /> : null}
+      {/* a board names no framework of its own (yet): the sheet's, else the Convenant */}
+      {matched ? <BijsluiterSheet sheet={matched.bijsluiter} framework={sheetFramework(null, matched.bijsluiter)} /> : null}
       <section aria-labelledby="others">
         <h2 id="others">{page.t('earlierRequests')}</h2>
         {others.length === 0 ? (

@@ -208,6 +208,7 @@ export function ToolFields({ page, form, prefix = '', disabled = false, problems
         <fieldset>
           <legend>{page.t('sectionSheet')}</legend>
           <Choices state={state} name="audience" legend="f_audience" options={AUDIENCES} />
+          <Select state={state} name="sheetFramework" label="f_sheetFramework" options={[['', page.t('frameworkDefault')], ['convenant-4.0', page.t('frameworkConvenant')], ['intentieverklaring', page.t('frameworkIntentieverklaring')]]} />
           <Select state={state} name="sheetType" label="f_sheetType" options={[['', page.t('none')], ['leermiddel', 'I. leermiddel'], ['informatiemiddel', 'II. informatiemiddel']]} />
           <Choices state={state} name="purposes" legend="f_purposes" options={PURPOSES} labels={(letter) => `${letter}. ${extensionText(`purpose_${letter}` as MessageKey)}`} />
           {fields(SHEET)}

@@ -5,8 +5,9 @@
  * the badge, the popup and the options list agree about every site.
  */
 import { lookup, type MatchIndex } from '../matcher';
-import type { RequestContextView, StatusView, TabView, ToolListItem } from '../messages';
+import type { FgContactView, RequestContextView, StatusView, TabView, ToolListItem } from '../messages';
 import { parsePattern } from '../register/pattern';
+import type { Framework } from '../register/framework';
 import type { CatalogEntry } from '../register/schema';
 import type { SyncStatus, TeacherProfile } from '../storage/items';
 import { buildToolView, type ToolView } from '../tool-view';
@@ -46,6 +47,11 @@ export function requestTargets(state: BackgroundState): RequestTargets {
   };
 }
 
+/** The FG to ask, with the register's framework when it names one (for how the FG is called). */
+function fgContact(fg: FgContactView | null, framework: Framework | undefined): FgContactView | null {
+  return fg && framework ? { ...fg, framework } : fg;
+}
+
 export function statusView(state: BackgroundState, sync: SyncStatus): StatusView {
   const payload = state.register?.payload;
   const values = state.config.values;
@@ -68,7 +74,7 @@ export function statusView(state: BackgroundState, sync: SyncStatus): StatusView
       : null,
     heldError: state.heldError,
     sync,
-    fg: values.fgEmail ? { name: values.fgName, email: values.fgEmail } : payload?.publisher.fg ?? null,
+    fg: fgContact(values.fgEmail ? { name: values.fgName, email: values.fgEmail, ...(payload?.publisher.fg.title ? { title: payload.publisher.fg.title } : {}) } : payload?.publisher.fg ?? null, payload?.publisher.framework),
     schoolName: values.schoolName ?? null,
   };
 }

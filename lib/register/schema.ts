@@ -4,6 +4,7 @@
  * register is used before it passed them. `docs/register.schema.json` is generated from them.
  */
 import { z } from '../zod';
+import { ALL_PURPOSE_LETTERS, FRAMEWORKS, purposeProblem, type Framework } from './framework';
 import { parsePattern, patternKey } from './pattern';
 import { isListedPublicSuffix } from './public-suffix-list';
 
@@ -55,10 +56,26 @@ export const matchPattern = z
     }
   });
 
-const purposeLetter = z.enum('abcdefghijklmnopqrstu'.split('') as [string, ...string[]]);
+const purposeLetter = z.enum(ALL_PURPOSE_LETTERS as [string, ...string[]]);
 
-/** Section A–H of the model privacy sheet. Every section is optional: missing means "not given". */
+/** The agreement a sheet follows (lib/register/framework.ts): the Dutch Convenant 4.0 or the Flemish Intentieverklaring. */
+export const frameworkSchema = z.enum(FRAMEWORKS);
+
+/** Issues for purpose letters the framework does not have, at `path` + index. */
+function checkPurposes(purposes: readonly string[] | undefined, framework: Framework, ctx: z.RefinementCtx, path: (string | number)[]): void {
+  purposes?.forEach((letter, i) => {
+    const problem = purposeProblem(framework, letter);
+    if (problem) ctx.addIssue({ code: 'custom', path: [...path, i], message: problem });
+  });
+}
+
+/**
+ * Section A–H of the model privacy sheet. Every section is optional: missing means "not given".
+ * A sheet that names its `framework` is checked against it here; one that does not follows the
+ * publisher's (checked with the payload).
+ */
 export const bijsluiterSchema = z.object({
+  framework: frameworkSchema.optional(),
   version: z.string().trim().min(1).max(40).optional(),
   date: isoDate.optional(),
   url: httpsUrl.optional(),
@@ -97,6 +114,8 @@ export const bijsluiterSchema = z.object({
   contact: z
     .object({ email: email.nullish(), phone: phone.nullish(), url: httpsUrl.nullish() })
     .optional(),
+}).superRefine((sheet, ctx) => {
+  if (sheet.framework) checkPurposes(sheet.purposes, sheet.framework, ctx, ['purposes']);
 });
 
 /** The agreement (verwerkersovereenkomst) the board signed for a tool. */
@@ -162,7 +181,10 @@ export const toolSchema = z
 
 const publisherSchema = z.object({
   name: shortText,
-  fg: z.object({ name: shortText.optional(), email, phone: phone.optional() }),
+  /** The framework of every sheet that names none; default `convenant-4.0`. */
+  framework: frameworkSchema.optional(),
+  /** `title`: how the data protection officer is named ("DPO", "privacy officer"); default per framework. */
+  fg: z.object({ name: shortText.optional(), title: z.string().trim().min(1).max(80).optional(), email, phone: phone.optional() }),
   requestEndpoint: httpsUrl.optional(),
   infoUrl: httpsUrl.optional(),
 });
@@ -189,6 +211,10 @@ export const registerPayloadSchema = z
     const patterns = new Map<string, string>();
     const signInClients = new Map<string, string>();
     payload.tools.forEach((tool, index) => {
+      // a sheet without its own framework follows the publisher's (its own was checked with the sheet)
+      if (tool.bijsluiter && !tool.bijsluiter.framework && payload.publisher.framework) {
+        checkPurposes(tool.bijsluiter.purposes, payload.publisher.framework, ctx, ['tools', index, 'bijsluiter', 'purposes']);
+      }
       const first = ids.get(tool.id);
       if (first !== undefined) {
         ctx.addIssue({ code: 'custom', path: ['tools', index, 'id'], message: `duplicate id "${tool.id}" (also tools[${first}])` });

@@ -105,7 +105,7 @@ describe('ToolDetails for every verdict', () => {
 
 describe('BijsluiterSheet', () => {
   it('shows every field, purposes by meaning, special data and non-EEA countries called out', () => {
-    const el = mount(<BijsluiterSheet sheet={FULL_SHEET} />);
+    const el = mount(<BijsluiterSheet sheet={FULL_SHEET} framework="convenant-4.0" />);
     const text = el.textContent ?? '';
     for (const expected of ['Online quizzes.', 'primary education (PO)', 'leerlingen', 'Quizzes spelen', 'Delen met ouders', 'not enabled', 'enabled by your school',
       'Type I, leermiddel', 'storing learning and test results', 'analysing and interpreting', 'Naam', 'E-mailadres', 'Gezondheid', 'ISO 27001', 'TPM 2025',
@@ -120,19 +120,19 @@ describe('BijsluiterSheet', () => {
   });
 
   it('with the minimum fields: every section says "not given by the supplier"', () => {
-    const el = mount(<BijsluiterSheet sheet={{ version: '1' }} />);
+    const el = mount(<BijsluiterSheet sheet={{ version: '1' }} framework="convenant-4.0" />);
     expect(el.querySelectorAll('details.sheet-section')).toHaveLength(8);
     expect([...el.querySelectorAll('.sheet-body')].filter((b) => b.textContent === 'Not given by the supplier.')).toHaveLength(7);
     expect(el.querySelector('#outside-eea')).toBeNull();
   });
 
   it('without a sheet: says the register has none', () => {
-    expect(mount(<BijsluiterSheet sheet={undefined} />).textContent).toContain('The register has no privacy sheet for this tool.');
+    expect(mount(<BijsluiterSheet sheet={undefined} framework="convenant-4.0" />).textContent).toContain('The register has no privacy sheet for this tool.');
   });
 
   it('cuts very long text with a "show more" button that expands it', () => {
     const long = 'woord '.repeat(200).trim();
-    const el = mount(<BijsluiterSheet sheet={{ product: { description: long } }} />);
+    const el = mount(<BijsluiterSheet sheet={{ product: { description: long } }} framework="convenant-4.0" />);
     const button = el.querySelector<HTMLButtonElement>('.long-text button')!;
     expect(button.getAttribute('aria-expanded')).toBe('false');
     expect(el.querySelector('.long-text')!.textContent!.length).toBeLessThan(300);

@@ -98,7 +98,7 @@ describe('renderSite: the pages', () => {
     expect(text(sheet.querySelector('#outside-eea'))).toContain('United States');
     expect(text(sheet.querySelector('.subprocessors'))).toContain('Cloud Co');
     // the popup's component with the same messages gives the same text
-    const popup = withSiteMessages('en', () => render(<ShowWholeText.Provider value={true}><BijsluiterSheet sheet={FULL_SHEET} /></ShowWholeText.Provider>));
+    const popup = withSiteMessages('en', () => render(<ShowWholeText.Provider value={true}><BijsluiterSheet sheet={FULL_SHEET} framework="convenant-4.0" /></ShowWholeText.Provider>));
     expect(text(sheet)).toBe(text(parse(popup).querySelector('section.sheet')));
     // and in Dutch
     const nlSheet = parse(files.get('tool/wordwall.html')!).querySelector('section.sheet')!;
