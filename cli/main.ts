@@ -26,7 +26,7 @@ const HELP = `bijsluiter: build, check and sign your school board's register of 
   lint FILE [--json]                   every problem; errors exit 1, warnings do not
   sign PAYLOAD.json --key KEY.pem --out REGISTER.json
   verify REGISTER.json --public-key BASE64
-  diff OLD NEW [--json]                what changed for teachers (art. 13.3 changes marked)
+  diff OLD NEW [--json]                what changed for teachers (important changes marked: art. 13.3, or art. 9.2 for the Intentieverklaring)
   serve REGISTER.json [--port 8080]    try a register on this machine (requests are not kept)
   site REGISTER --out DIR --public-key BASE64 [--lang nl,en] [--previous REGISTER]
         [--base-url https://…]         the public page for parents and teachers: static HTML

@@ -12,9 +12,9 @@ import { buildPayload } from '../cli/commands/build';
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
 
-/** The demo payload built from demo/source (serial 1, issued now). */
-export function demoPayload(serial = 1, issuedAt = new Date()): RegisterPayload {
-  const { payload, problems } = buildPayload(root('demo/source'), { serial, issuedAt });
+/** The demo payload built from demo/source (serial 1, issued now); `source` picks another, such as the Flemish one. */
+export function demoPayload(serial = 1, issuedAt = new Date(), source = 'demo/source'): RegisterPayload {
+  const { payload, problems } = buildPayload(root(source), { serial, issuedAt });
   const errors = problems.filter((p) => p.level === 'error');
   if (errors.length) throw new Error(`the demo source has errors: ${errors.map((e) => e.message).join('; ')}`);
   return registerPayloadSchema.parse(payload);
