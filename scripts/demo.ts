@@ -78,6 +78,16 @@ try {
   const width = Math.max(...rows.map((r) => r[0]!.length));
   say(`${'site'.padEnd(width)}  badge   what the teacher reads in the tooltip`);
   for (const [host, text, title] of rows) say(`${host!.padEnd(width)}  ${text!.padEnd(6)}  ${title}`);
+  if (flemish) {
+    // the sheet's purposes in the Intentieverklaring's own words, as the popup shows them
+    const smartschool = await waitFor(() => readBadge(worker, 'https://www.smartschool.be/'), (b) => b !== null);
+    const sheet = await browser.context.newPage();
+    await sheet.goto(`chrome-extension://${EXTENSION_ID}/popup.html?tab=${smartschool!.tabId}`);
+    await sheet.waitForSelector('#sheet-c');
+    const purposes = await sheet.$$eval('#sheet-c li', (items) => items.map((li) => (li.textContent ?? '').replace(/\s+/g, ' ').trim()));
+    say(`\nSmartschool's popup, section C: ${(await sheet.textContent('#sheet-c h4')) ?? ''}: ${purposes.join('; ')}`);
+    await sheet.close();
+  }
 
   // 1. request: a teacher asks the FG to vet Baamboozle from the popup
   const site = 'https://www.baamboozle.com/games';
