@@ -3,6 +3,7 @@
  * agreement, its use in school, and the privacy sheet A–H. Used on its own page and inside a
  * request's decision form. Every field has a visible label; problems are listed above the form.
  */
+import { DEFAULT_FRAMEWORK, isFramework, purposeLetters, purposeMessageKey } from '../../lib/register/framework';
 import type { Problem } from '../../cli/lint';
 import { t as extensionText, type MessageKey } from '../../lib/i18n';
 import { fieldForPath, isSheetField, type ToolForm } from '../lib/tool-form';
@@ -56,7 +57,6 @@ const SHEET: Field[] = [
 ];
 
 const AUDIENCES = ['PO', 'VO', 'MBO', 'HO', 'SO', 'VSO'];
-const PURPOSES = 'abcdefghijklmnopqrstu'.split('');
 
 interface FieldState {
   page: PageContext;
@@ -210,7 +210,9 @@ export function ToolFields({ page, form, prefix = '', disabled = false, problems
           <Choices state={state} name="audience" legend="f_audience" options={AUDIENCES} />
           <Select state={state} name="sheetFramework" label="f_sheetFramework" options={[['', page.t('frameworkDefault')], ['convenant-4.0', page.t('frameworkConvenant')], ['intentieverklaring', page.t('frameworkIntentieverklaring')]]} />
           <Select state={state} name="sheetType" label="f_sheetType" options={[['', page.t('none')], ['leermiddel', 'I. leermiddel'], ['informatiemiddel', 'II. informatiemiddel']]} />
-          <Choices state={state} name="purposes" legend="f_purposes" options={PURPOSES} labels={(letter) => `${letter}. ${extensionText(`purpose_${letter}` as MessageKey)}`} />
+          {/* the letters and words of the sheet's saved framework (a sheet that names none: the Convenant,
+              as the console publishes no board-level framework); a changed choice applies after saving */}
+          <Choices state={state} name="purposes" legend="f_purposes" options={[...purposeLetters(isFramework(form.sheetFramework) ? form.sheetFramework : DEFAULT_FRAMEWORK)]} labels={(letter) => `${letter}. ${extensionText(purposeMessageKey(isFramework(form.sheetFramework) ? form.sheetFramework : DEFAULT_FRAMEWORK, letter) as MessageKey)}`} />
           {fields(SHEET)}
         </fieldset>
       </details>
