@@ -1,4 +1,6 @@
 /** The options page: settings (read-only where policy sets them) and register health. */
+import { setOfficerWord } from '../lib/i18n';
+import { officerWord } from '../lib/register/framework';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../lib/i18n';
@@ -13,7 +15,11 @@ export function OptionsApp() {
   const [status, setStatus] = useState<StatusView | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   useEffect(() => {
-    const refresh = () => sendMessage({ type: 'getStatus' }).then(setStatus, (error: Error) => setProblem(error.message));
+    const refresh = () => sendMessage({ type: 'getStatus' }).then((next) => {
+      // the board's own word for its officer ("DPO" in Flanders) in every text from here on
+      setOfficerWord(officerWord(next.fg?.framework, next.fg?.title));
+      setStatus(next);
+    }, (error: Error) => setProblem(error.message));
     // A sync (on install, on the alarm, after a policy change) records its outcome in local
     // storage; the page follows it live instead of showing what was true when it opened.
     const onChanged = (changes: Record<string, unknown>, area: string) => {

@@ -1,4 +1,6 @@
 /** The popup: the verdict for the active tab (or `?tab=<id>`) and the register's state. */
+import { setOfficerWord } from '../lib/i18n';
+import { officerWord } from '../lib/register/framework';
 import { useEffect, useState } from 'preact/hooks';
 import { browser } from 'wxt/browser';
 import { t } from '../lib/i18n';
@@ -28,6 +30,8 @@ export function PopupApp() {
       .then((tabId) => (tabId === null ? Promise.reject(new Error(t('popup_noTab'))) : sendMessage({ type: 'getTabView', tabId })))
       .then((next) => {
         if (!performance.getEntriesByName('bijsluiter-view-received').length) performance.mark('bijsluiter-view-received');
+        // the board's own word for its officer ("DPO" in Flanders) in every text from here on
+        setOfficerWord(officerWord(next.status.fg?.framework, next.status.fg?.title));
         setView(next);
       }, (error: Error) => setProblem(error.message));
 

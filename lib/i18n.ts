@@ -25,13 +25,30 @@ export function setMessageSource(source: MessageSource | null): void {
 
 const messages = (): MessageSource => serverSource ?? browser.i18n;
 
+let officer: string | null = null;
+
+/**
+ * How the data protection officer is called where it is not "FG" (a Flemish board's "DPO", or
+ * the register's `publisher.fg.title`): every message then reads that word for "FG", so the
+ * teacher's popup uses the board's own term throughout. Null (or "FG") leaves the messages as
+ * written.
+ */
+export function setOfficerWord(word: string | null): void {
+  officer = word && word !== 'FG' ? word : null;
+}
+
 /**
  * The text for `key` with `$1`, `$2`… filled in from `substitutions`. Message names cannot hold
  * '-', so keys built from values such as `error_${code}` have their hyphens read as '_'.
  */
 export function t(key: MessageKey, ...substitutions: (string | number)[]): string {
-  const text = messages().getMessage(key.replace(/-/g, '_') as MessageKey, substitutions.map(String));
-  return text || key;
+  const name = key.replace(/-/g, '_') as MessageKey;
+  if (!officer) return messages().getMessage(name, substitutions.map(String)) || key;
+  // the word is replaced in the message only, never in what is filled in (a tool named "FG Toets")
+  const marks = substitutions.map((_, i) => `\u0001${i}\u0001`);
+  const text = messages().getMessage(name, marks);
+  if (!text) return key;
+  return text.replace(/\bFG\b/g, officer).replace(/\u0001(\d+)\u0001/g, (_, i: string) => String(substitutions[Number(i)]));
 }
 
 /** The UI language in use: 'nl' for Dutch browsers, else 'en'. */

@@ -19,13 +19,21 @@ import { createMessageHandlers } from './message-handlers';
 import { recogniseSignIn } from '../signin/recognise';
 import { createSignInWarnings } from './sign-in-warnings';
 import { routeMessage } from './message-router';
-import { createStateStore } from './state';
+import { createStateStore, type BackgroundState } from './state';
+import { setOfficerWord } from '../i18n';
+import { officerWord } from '../register/framework';
 import { createSyncService, SYNC_ALARM } from './sync-service';
 import { applyBadge, TabSequencer, toolbarAction } from './toolbar-badge';
 import { createVettingRequests } from './vetting-requests';
 import { activeCatalog, pageVerdict, requestTargets } from './view-models';
 
 export { OUTBOX_ALARM, SYNC_ALARM };
+
+/** The register's word for its officer ("DPO" for a Flemish board) in the background's texts too: titles, e-mails. */
+function useOfficerWord(current: BackgroundState): void {
+  const publisher = current.register?.payload.publisher;
+  setOfficerWord(officerWord(publisher?.framework, publisher?.fg.title));
+}
 
 export function createBackground(effects: BackgroundEffects) {
   const { browser, now } = effects;
@@ -67,6 +75,7 @@ export function createBackground(effects: BackgroundEffects) {
     const isCurrent = sequencer.begin(tabId);
     const [current, signIn] = await Promise.all([state.get(), recogniseSignIn(url)]);
     if (!isCurrent()) return;
+    useOfficerWord(current);
     const verdict = pageVerdict(current, url, requests.openRequests(), now(), signIn);
     await applyBadge(toolbarAction(browser), tabId, verdict, effects.t);
     effects.onBadgeSet(tabId, url);
@@ -147,7 +156,8 @@ export function createBackground(effects: BackgroundEffects) {
     },
 
     /** Answers a page's message (only this extension's own pages are heard). */
-    onMessage(message: unknown, sender: { id?: string; url?: string }): Promise<Reply<unknown>> {
+    async onMessage(message: unknown, sender: { id?: string; url?: string }): Promise<Reply<unknown>> {
+      useOfficerWord(await state.get());
       return routeMessage(handlers, message, sender, { extensionId: browser.runtime.id, baseUrl: browser.runtime.getURL('/') });
     },
   };

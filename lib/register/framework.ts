@@ -32,6 +32,8 @@ interface FrameworkFacts {
   purposesHeadingKey: 'sheet_purposes' | 'sheet_purposes_iv';
   /** How the data protection officer is called, unless the register says otherwise. */
   fgTitle: Record<Lang, string>;
+  /** The short word in running text ("Ask the FG…"). */
+  officerWord: string;
   /** Prefix of the extension message keys for the purposes' words: `${prefix}${letter}`. */
   messagePrefix: string;
 }
@@ -44,6 +46,7 @@ const FACTS: Record<Framework, FrameworkFacts> = {
     name: { en: 'Convenant 4.0', nl: 'Convenant 4.0' },
     purposesHeadingKey: 'sheet_purposes',
     fgTitle: { en: 'FG (data protection officer)', nl: 'FG (functionaris gegevensbescherming)' },
+    officerWord: 'FG',
     messagePrefix: 'purpose_',
   },
   intentieverklaring: {
@@ -53,6 +56,7 @@ const FACTS: Record<Framework, FrameworkFacts> = {
     name: { en: 'Intentieverklaring', nl: 'Intentieverklaring' },
     purposesHeadingKey: 'sheet_purposes_iv',
     fgTitle: { en: 'data protection officer (DPO)', nl: 'DPO (functionaris voor gegevensbescherming)' },
+    officerWord: 'DPO',
     messagePrefix: 'purpose_iv_',
   },
 };
@@ -125,4 +129,12 @@ export function purposeMessageKey(framework: Framework, letter: string): string 
 export function fgTitle(framework: Framework, lang: Lang, override?: string | null): string {
   const given = override?.trim();
   return given ? given : FACTS[framework].fgTitle[lang];
+}
+
+/**
+ * The officer's word in running text ("Ask the FG to vet this tool"): the register's
+ * `publisher.fg.title` when given, else "FG" (Convenant) or "DPO" (Intentieverklaring).
+ */
+export function officerWord(framework: Framework | null | undefined, override?: string | null): string {
+  return override?.trim() || FACTS[framework ?? DEFAULT_FRAMEWORK].officerWord;
 }
