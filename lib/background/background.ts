@@ -21,7 +21,7 @@ import { createSignInWarnings } from './sign-in-warnings';
 import { routeMessage } from './message-router';
 import { createStateStore, type BackgroundState } from './state';
 import { setOfficerWord } from '../i18n';
-import { officerWord } from '../register/framework';
+import { officerWord, registerFramework } from '../register/framework';
 import { createSyncService, SYNC_ALARM } from './sync-service';
 import { applyBadge, TabSequencer, toolbarAction } from './toolbar-badge';
 import { createVettingRequests } from './vetting-requests';
@@ -31,8 +31,8 @@ export { OUTBOX_ALARM, SYNC_ALARM };
 
 /** The register's word for its officer ("DPO" for a Flemish board) in the background's texts too: titles, e-mails. */
 function useOfficerWord(current: BackgroundState): void {
-  const publisher = current.register?.payload.publisher;
-  setOfficerWord(officerWord(publisher?.framework, publisher?.fg.title));
+  const payload = current.register?.payload;
+  setOfficerWord(officerWord(registerFramework(payload), payload?.publisher.fg.title));
 }
 
 export function createBackground(effects: BackgroundEffects) {

@@ -7,7 +7,7 @@
 import { lookup, type MatchIndex } from '../matcher';
 import type { FgContactView, RequestContextView, StatusView, TabView, ToolListItem } from '../messages';
 import { parsePattern } from '../register/pattern';
-import type { Framework } from '../register/framework';
+import { registerFramework, type Framework } from '../register/framework';
 import type { CatalogEntry } from '../register/schema';
 import type { SyncStatus, TeacherProfile } from '../storage/items';
 import { buildToolView, type ToolView } from '../tool-view';
@@ -74,7 +74,7 @@ export function statusView(state: BackgroundState, sync: SyncStatus): StatusView
       : null,
     heldError: state.heldError,
     sync,
-    fg: fgContact(values.fgEmail ? { name: values.fgName, email: values.fgEmail, ...(payload?.publisher.fg.title ? { title: payload.publisher.fg.title } : {}) } : payload?.publisher.fg ?? null, payload?.publisher.framework),
+    fg: fgContact(values.fgEmail ? { name: values.fgName, email: values.fgEmail, ...(payload?.publisher.fg.title ? { title: payload.publisher.fg.title } : {}) } : payload?.publisher.fg ?? null, payload ? registerFramework(payload) : undefined),
     schoolName: values.schoolName ?? null,
   };
 }

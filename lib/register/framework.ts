@@ -138,3 +138,15 @@ export function fgTitle(framework: Framework, lang: Lang, override?: string | nu
 export function officerWord(framework: Framework | null | undefined, override?: string | null): string {
   return override?.trim() || FACTS[framework ?? DEFAULT_FRAMEWORK].officerWord;
 }
+
+/**
+ * The framework a register as a whole follows, for the words that belong to the board rather
+ * than to one sheet (the officer's title): the publisher's, else the one every sheet that names
+ * a framework agrees on (a register from the FG console names it per sheet), else the Convenant.
+ */
+export function registerFramework(payload: { publisher: { framework?: Framework | null }; tools: readonly { bijsluiter?: { framework?: Framework | null } | null }[] } | null | undefined): Framework {
+  if (!payload) return DEFAULT_FRAMEWORK;
+  if (payload.publisher.framework) return payload.publisher.framework;
+  const named = new Set(payload.tools.map((tool) => tool.bijsluiter?.framework).filter((f): f is Framework => Boolean(f)));
+  return named.size === 1 ? [...named][0]! : DEFAULT_FRAMEWORK;
+}

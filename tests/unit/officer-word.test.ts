@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { setOfficerWord, t } from '../../lib/i18n';
-import { officerWord } from '../../lib/register/framework';
+import { officerWord, registerFramework } from '../../lib/register/framework';
 
 afterEach(() => setOfficerWord(null));
 
@@ -20,5 +20,16 @@ describe('the officer\'s word in every text', () => {
     expect(officerWord(undefined)).toBe('FG');
     setOfficerWord(officerWord('convenant-4.0'));
     expect(t('form_open')).toContain('FG');
+  });
+});
+
+describe('the framework of a register as a whole', () => {
+  const sheet = (framework?: 'convenant-4.0' | 'intentieverklaring') => ({ bijsluiter: framework ? { framework } : {} });
+  it('the publisher\'s; else the one every sheet that names one agrees on; else the Convenant', () => {
+    expect(registerFramework({ publisher: { framework: 'intentieverklaring' }, tools: [sheet('convenant-4.0')] })).toBe('intentieverklaring');
+    expect(registerFramework({ publisher: {}, tools: [sheet('intentieverklaring'), sheet(), { bijsluiter: null }] })).toBe('intentieverklaring');
+    expect(registerFramework({ publisher: {}, tools: [sheet('intentieverklaring'), sheet('convenant-4.0')] })).toBe('convenant-4.0');
+    expect(registerFramework({ publisher: {}, tools: [] })).toBe('convenant-4.0');
+    expect(registerFramework(null)).toBe('convenant-4.0');
   });
 });
