@@ -6,7 +6,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { demoKey, demoPayload, demoPublicKey, signPayload } from '../../harness/demo-register';
-import { openPopupFor, startPolicySession, type PolicySession } from '../../harness/session';
+import { openOptionsAtSerial, openPopupFor, startPolicySession, type PolicySession } from '../../harness/session';
 import { REGISTER_URL } from '../../harness/server';
 
 let session: PolicySession;
@@ -16,6 +16,8 @@ const purposes = (popup: Page) => popup.$$eval('#sheet-c li', (items) => items.m
 beforeAll(async () => {
   const flemish = demoPayload(4, new Date(Date.now() - 60_000), 'demo/source-flemish');
   session = await startPolicySession(await signPayload(flemish, await demoKey()), { registerUrl: REGISTER_URL, publicKeys: [demoPublicKey()] });
+  // Smartschool is in the bundled catalogue too: wait for the register, or the popup shows the catalogue's entry
+  await (await openOptionsAtSerial(session.browser, 4)).close();
 }, 90_000);
 
 afterAll(async () => session?.close());
@@ -45,5 +47,6 @@ describe('a Flemish board', () => {
     const words = (await purposes(popup)).join(' | ').toLowerCase();
     expect(words).toContain('storing learning and test results');
     expect(words).not.toContain('pupil administration');
+    expect(await popup.textContent('body')).not.toContain('DPO');
   });
 });
