@@ -34,7 +34,7 @@ export function activeCatalog(state: BackgroundState): MatchIndex<CatalogEntry> 
 /** The verdict for a page; on a sign-in screen, the verdict of the tool asking. */
 export function pageVerdict(state: BackgroundState, url: string, openRequests: readonly OpenRequest[], now: Date, signIn: SignInRequest | null = null): Verdict {
   const input = { register: state.register, catalog: activeCatalog(state), openRequests, now };
-  return signIn ? signInVerdict(signIn, input) : computeVerdict({ url, ...input });
+  return (signIn && signInVerdict(signIn, input)) ?? computeVerdict({ url, ...input });
 }
 
 export function requestTargets(state: BackgroundState): RequestTargets {

@@ -9,6 +9,7 @@ import { signInClientKey, type RegisterPayload, type Tool } from '../register/sc
 import { parsePageUrl } from '../url';
 import { siteResolver, verdictForTool, type Verdict, type VerdictInput } from '../verdict';
 import { openRequestFor, settleWithRequest } from '../verdict-policy';
+import { vouchesForApproval } from './identity-providers';
 import type { SignInRequest } from './recognise';
 
 /** How the tool asking was found. */
@@ -55,8 +56,12 @@ function claims(payload: RegisterPayload): Map<string, Tool> {
   return index;
 }
 
-/** The verdict for the tool a sign-in screen asks for. */
-export function signInVerdict(request: SignInRequest, input: Omit<VerdictInput, 'url'>): Verdict {
+/**
+ * The verdict for the tool a sign-in screen asks for; null when the screen cannot vouch for it
+ * (an approval on a host that is no known identity provider: identity-providers.ts), and the
+ * page's own verdict applies instead.
+ */
+export function signInVerdict(request: SignInRequest, input: Omit<VerdictInput, 'url'>): Verdict | null {
   const location = request.returnUrl ? parsePageUrl(request.returnUrl) : null;
   const key = requestClientKey(request);
   const claimed = key && input.register ? claims(input.register.payload).get(key) ?? null : null;
@@ -67,6 +72,7 @@ export function signInVerdict(request: SignInRequest, input: Omit<VerdictInput, 
   const kind = tool && input.register ? verdictForTool(tool, input.register.payload, input.now) : 'unvetted';
   const subject = { registerId: tool?.id ?? null, catalogId: catalogEntry?.id ?? null, host: location?.host ?? null };
   const settled = settleWithRequest(kind, openRequestFor(input.openRequests, subject, siteResolver(input.register, input.catalog)));
+  if (settled.kind === 'approved' && !vouchesForApproval(request, input.register?.payload)) return null;
   return {
     ...settled,
     location,

@@ -20,7 +20,7 @@ const register = loadPayload(payload);
 
 async function show(url: string) {
   const request = await recogniseSignIn(url);
-  const verdict = request ? signInVerdict(request, { register, catalog: null, openRequests: [], now: NOW }) : computeVerdict({ url, register, catalog: null, openRequests: [], now: NOW });
+  const verdict = (request && signInVerdict(request, { register, catalog: null, openRequests: [], now: NOW })) ?? computeVerdict({ url, register, catalog: null, openRequests: [], now: NOW });
   act(() => render(<ToolDetails view={buildToolView(verdict, payload, NOW)} />, container));
   return container.querySelector('#sign-in');
 }

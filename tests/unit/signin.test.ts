@@ -101,7 +101,7 @@ describe('the tool asking and its verdict', () => {
   payload.tools.find((t) => t.id === 'wordwall')!.signIn = [{ provider: 'microsoft', clientId: MS_ID }, { provider: 'saml', entityId: ENTITY }];
   const register = loadPayload(registerPayloadSchema.parse(payload));
   const catalog = buildMatchIndex([{ id: 'quizlet', name: 'Quizlet', category: 'practice', match: ['quizlet.com'] }]);
-  const verdictFor = async (url: string) => signInVerdict((await recogniseSignIn(url))!, { register, catalog, openRequests: [], now: NOW });
+  const verdictFor = async (url: string) => signInVerdict((await recogniseSignIn(url))!, { register, catalog, openRequests: [], now: NOW })!;
 
   it('the register tool whose signIn names the client, before the site it returns to', async () => {
     const v = await verdictFor(googleAuth()); // returns to blooket.com (pending), but the client is Gimkit's
@@ -127,7 +127,23 @@ describe('the tool asking and its verdict', () => {
   it('the teacher\'s open request for the tool asking makes it pending', async () => {
     const request = { id: 'r', host: 'nobody.example', path: '/', registerId: null, catalogId: null, createdAt: NOW.toISOString() };
     const v = signInVerdict((await recogniseSignIn(googleAuth({ client_id: '999-zzz.apps.googleusercontent.com', redirect_uri: 'https://nobody.example/cb' })))!, { register, catalog, openRequests: [request], now: NOW });
-    expect(v.kind).toBe('pending');
+    expect(v?.kind).toBe('pending');
+  });
+
+  it('a page cannot make itself approved by naming an approved tool in its own address; warnings it may show', async () => {
+    const own = (url: string) => recogniseSignIn(url).then((r) => signInVerdict(r!, { register, catalog, openRequests: [], now: NOW }));
+    // generic OAuth and SAML on a host that is no known identity provider: no approval
+    expect(await own(`https://evil.example/login?client_id=x&redirect_uri=${encodeURIComponent('https://wordwall.net/cb')}`)).toBeNull();
+    expect(await own(`https://evil.example/sso?SAMLRequest=${encodeURIComponent(samlRequest(authnRequest()))}`)).toBeNull();
+    // ... a warning is still a warning
+    expect(await own(`https://evil.example/login?client_id=x&redirect_uri=${encodeURIComponent('https://www.tiktok.com/cb')}`)).toMatchObject({ kind: 'rejected' });
+    // control: the same approvals on Entree, and on a sign-in server the register names
+    expect(await own(`https://aselect.entree.kennisnet.nl/sso?SAMLRequest=${encodeURIComponent(samlRequest(authnRequest()))}`)).toMatchObject({ kind: 'approved', tool: { id: 'wordwall' } });
+    const named = structuredClone(payload);
+    named.tools.find((t) => t.id === 'wordwall')!.signIn!.push({ provider: 'oauth', host: 'login.school.example', clientId: 'ww' });
+    const withServer = loadPayload(registerPayloadSchema.parse(named));
+    const request = (await recogniseSignIn(`https://login.school.example/authorize?client_id=ww&redirect_uri=${encodeURIComponent('https://wordwall.net/cb')}`))!;
+    expect(signInVerdict(request, { register: withServer, catalog, openRequests: [], now: NOW })).toMatchObject({ kind: 'approved', signIn: { identifiedBy: 'signIn' } });
   });
 });
 
