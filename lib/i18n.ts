@@ -48,7 +48,7 @@ export function t(key: MessageKey, ...substitutions: (string | number)[]): strin
   const marks = substitutions.map((_, i) => `\u0001${i}\u0001`);
   const text = messages().getMessage(name, marks);
   if (!text) return key;
-  return text.replace(/\bFG\b/g, officer).replace(/\u0001(\d+)\u0001/g, (_, i: string) => String(substitutions[Number(i)]));
+  return text.replace(/\bFG\b/g, () => officer!).replace(/\u0001(\d+)\u0001/g, (_, i: string) => String(substitutions[Number(i)]));
 }
 
 /** The UI language in use: 'nl' for Dutch browsers, else 'en'. */

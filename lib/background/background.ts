@@ -57,6 +57,7 @@ export function createBackground(effects: BackgroundEffects) {
     db,
     onLatePolicy: () => void reloadConfig().catch((error: unknown) => console.error('Bijsluiter: late policy', error)),
     loadAlongside: () => requests.load(),
+    onKeptCopyReplaced: () => refreshAllTabs(),
   });
   const sync = createSyncService({ ...effects, state, db, alarms: browser.alarms, syncStatus: effects.storage.syncStatus, onRegisterChanged: () => refreshAllTabs() });
   const signInWarnings = createSignInWarnings(effects);

@@ -30,6 +30,14 @@ export type StateDeps = Pick<BackgroundEffects, 'readConfig' | 'loadCatalog' | '
   onLatePolicy: () => void;
   /** Loaded alongside the state, so verdicts have it too (the open requests); a failure is logged. */
   loadAlongside: () => Promise<void>;
+  /**
+   * The register was taken from the copy this build kept, checked by signature and digest only;
+   * the full check of the envelope runs after the first badges and replaced it (a kept payload
+   * someone altered in storage, or damaged): verdicts may have changed.
+   */
+  onKeptCopyReplaced: () => Promise<void>;
+  /** When the full check of a kept copy runs (after the first badges; tests run it at once). */
+  later?: (run: () => void) => void;
 };
 
 export function createStateStore(deps: StateDeps) {
@@ -53,7 +61,7 @@ export function createStateStore(deps: StateDeps) {
       deps.loadAlongside().catch((error: unknown) => console.error('Bijsluiter: the outbox could not be read', error)),
       deps.db().then((database) => loadHeldRegister(database, keys, deps.now(), deps.flags.extensionVersion)).catch((error: Error) => ({ register: null, error: { code: 'storage' as const, detail: error.message } })),
     ]);
-    return {
+    const state: BackgroundState = {
       config,
       keys,
       catalog: catalogIndex,
@@ -61,6 +69,26 @@ export function createStateStore(deps: StateDeps) {
       stored: 'stored' in held ? held.stored : null,
       heldError: held.register ? null : held.error,
     };
+    if ('keptCopy' in held && held.keptCopy) (deps.later ?? ((run) => setTimeout(run, 2000)))(() => void recheckKeptCopy(state, keys).catch((error: unknown) => console.error('Bijsluiter: checking the kept register failed', error)));
+    return state;
+  }
+
+  /**
+   * The full acceptance of the stored envelope, off the path of the first badge: the kept payload
+   * is trusted only as far as this build wrote it, and storage is not a signature. A difference
+   * means the kept copy was altered or damaged; the envelope's own verdicts win.
+   */
+  async function recheckKeptCopy(state: BackgroundState, keys: TrustedKey[]): Promise<void> {
+    const kept = state.register;
+    if (!kept) return;
+    const full = await loadHeldRegister(await deps.db(), keys, deps.now());
+    if (state.register !== kept) return; // a sync replaced it meanwhile
+    if (full.register && JSON.stringify(full.register.payload) === JSON.stringify(kept.payload)) return;
+    state.register = full.register;
+    state.stored = full.register ? full.stored : null;
+    state.heldError = full.register ? null : full.error;
+    console.error('Bijsluiter: the register kept on this device differed from its signed envelope; the envelope applies');
+    await deps.onKeptCopyReplaced();
   }
 
   return {

@@ -12,7 +12,7 @@ import type { CatalogEntry } from '../register/schema';
 import type { SyncStatus, TeacherProfile } from '../storage/items';
 import { buildToolView, type ToolView } from '../tool-view';
 import type { SignInRequest } from '../signin/recognise';
-import { signInVerdict } from '../signin/tool-asking';
+import { verdictOnSignInScreen } from '../signin/tool-asking';
 import { computeVerdict, siteResolver, verdictForTool, type LoadedRegister, type OpenRequest, type Verdict } from '../verdict';
 import { openRequestFor, settleWithRequest } from '../verdict-policy';
 import type { BackgroundState } from './state';
@@ -34,7 +34,8 @@ export function activeCatalog(state: BackgroundState): MatchIndex<CatalogEntry> 
 /** The verdict for a page; on a sign-in screen, the verdict of the tool asking. */
 export function pageVerdict(state: BackgroundState, url: string, openRequests: readonly OpenRequest[], now: Date, signIn: SignInRequest | null = null): Verdict {
   const input = { register: state.register, catalog: activeCatalog(state), openRequests, now };
-  return (signIn && signInVerdict(signIn, input)) ?? computeVerdict({ url, ...input });
+  const own = computeVerdict({ url, ...input });
+  return signIn ? verdictOnSignInScreen(own, signIn, input) : own;
 }
 
 export function requestTargets(state: BackgroundState): RequestTargets {
@@ -96,7 +97,8 @@ export interface TabInput {
  */
 export function tabView({ state, url: tabUrl, status, profile, openRequests, now, signIn = null }: TabInput): TabView {
   const verdict = pageVerdict(state, tabUrl ?? '', openRequests, now, signIn);
-  const url = signIn ? (signIn.returnUrl ? new URL(signIn.returnUrl).origin + '/' : null) : tabUrl;
+  // decided by the verdict: a screen that could not vouch for the tool asking is an ordinary page
+  const url = verdict.signIn ? (signIn?.returnUrl ? new URL(signIn.returnUrl).origin + '/' : null) : tabUrl;
   const targets = requestTargets(state);
   const requestContext: RequestContextView = {
     canSendDirectly: targets.endpoint !== null,

@@ -3,8 +3,8 @@
  * or a SAMLRequest in its own address; if that were enough, evil.example could name an approved
  * tool and get a green ✓ for itself. So an approval counts only where the screen is served by an
  * identity provider the extension knows (Google's and Microsoft's fixed hosts, Entree Federatie)
- * or one the board's register names as a tool's sign-in server. Warnings need no such trust: a
- * page that makes itself look not vetted gains nothing.
+ * or one the board's register names as a tool's sign-in server. On any other host the page keeps
+ * its own verdict when it is a known tool, and is never approved by it (tool-asking.ts).
  */
 import type { RegisterPayload } from '../register/schema';
 import type { SignInRequest } from './recognise';

@@ -115,7 +115,8 @@ async function fromSaml(idpHost: string, param: string, inflate: Inflate): Promi
   if (!inflated) return unknown;
   const xml = new TextDecoder('utf-8', { fatal: false }).decode(inflated);
   if (!/<([A-Za-z0-9_-]+:)?AuthnRequest[\s>]/.test(xml)) return unknown;
-  const issuer = /<([A-Za-z0-9_-]+:)?Issuer(\s[^>]*)?>([^<]{1,1024})<\/([A-Za-z0-9_-]+:)?Issuer>/.exec(xml)?.[3];
+  // bounded quantifiers only: the XML is the attacker's, and a repeated "<Issuer " must not make this quadratic
+  const issuer = /<([A-Za-z0-9_-]{1,64}:)?Issuer(\s[^>]{0,512})?>([^<]{1,1024})<\/([A-Za-z0-9_-]{1,64}:)?Issuer>/.exec(xml)?.[3];
   const acs = /\sAssertionConsumerServiceURL\s*=\s*("([^"]{1,2048})"|'([^']{1,2048})')/.exec(xml);
   return { ...unknown, client: issuer ? xmlText(issuer).trim() || null : null, returnUrl: httpUrl(acs ? xmlText(acs[2] ?? acs[3] ?? '') : null) };
 }

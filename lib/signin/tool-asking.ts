@@ -57,11 +57,21 @@ function claims(payload: RegisterPayload): Map<string, Tool> {
 }
 
 /**
- * The verdict for the tool a sign-in screen asks for; null when the screen cannot vouch for it
- * (an approval on a host that is no known identity provider: identity-providers.ts), and the
- * page's own verdict applies instead.
+ * What a page that looks like a sign-in screen shows: the tool asking's verdict on an identity
+ * provider the extension knows (identity-providers.ts). Elsewhere any page could have put the
+ * parameters in its own address, so the page keeps its own verdict when it is a known tool (a
+ * rejected site cannot trade its ✕ for another tool's milder verdict) and never gets an approval
+ * from it.
  */
-export function signInVerdict(request: SignInRequest, input: Omit<VerdictInput, 'url'>): Verdict | null {
+export function verdictOnSignInScreen(own: Verdict, request: SignInRequest, input: Omit<VerdictInput, 'url'>): Verdict {
+  const asking = signInVerdict(request, input);
+  if (vouchesForApproval(request, input.register?.payload)) return asking;
+  if (own.kind !== 'unknown' && own.kind !== 'none') return own;
+  return asking.kind === 'approved' ? own : asking;
+}
+
+/** The verdict for the tool a sign-in screen asks for (verdictOnSignInScreen decides whether it applies). */
+export function signInVerdict(request: SignInRequest, input: Omit<VerdictInput, 'url'>): Verdict {
   const location = request.returnUrl ? parsePageUrl(request.returnUrl) : null;
   const key = requestClientKey(request);
   const claimed = key && input.register ? claims(input.register.payload).get(key) ?? null : null;
@@ -72,7 +82,6 @@ export function signInVerdict(request: SignInRequest, input: Omit<VerdictInput, 
   const kind = tool && input.register ? verdictForTool(tool, input.register.payload, input.now) : 'unvetted';
   const subject = { registerId: tool?.id ?? null, catalogId: catalogEntry?.id ?? null, host: location?.host ?? null };
   const settled = settleWithRequest(kind, openRequestFor(input.openRequests, subject, siteResolver(input.register, input.catalog)));
-  if (settled.kind === 'approved' && !vouchesForApproval(request, input.register?.payload)) return null;
   return {
     ...settled,
     location,

@@ -101,7 +101,7 @@ async function heldIsTrusted(held: StoredRegister, keys: readonly TrustedKey[]):
  * (`acceptedBy`) accepted the copy itself, the signature and the payload's digest are checked
  * and the payload it kept is used; otherwise the envelope is accepted again in full.
  */
-export async function loadHeldRegister(db: Database, keys: readonly TrustedKey[], now: Date, acceptedBy?: string): Promise<{ register: LoadedRegister; stored: StoredRegister } | { register: null; error: SyncError | null }> {
+export async function loadHeldRegister(db: Database, keys: readonly TrustedKey[], now: Date, acceptedBy?: string): Promise<{ register: LoadedRegister; stored: StoredRegister; keptCopy?: true } | { register: null; error: SyncError | null }> {
   let stored: StoredRegister | null;
   try {
     stored = await loadStoredRegister(db);
@@ -112,7 +112,13 @@ export async function loadHeldRegister(db: Database, keys: readonly TrustedKey[]
   if (typeof stored.envelopeText !== 'string') return { register: null, error: syncError('storage', 'the stored register is damaged') };
   if (acceptedBy && stored.accepted?.by === acceptedBy && typeof stored.accepted.payloadJson === 'string') {
     const own = await ownCopy(stored, stored.accepted.payloadJson, keys);
-    if (own) return { register: loadPayload(own), stored };
+    if (own) {
+      try {
+        return { register: loadPayload(own), stored, keptCopy: true };
+      } catch {
+        // a kept copy that does not even index is damaged: accept the envelope again below
+      }
+    }
   }
   const accepted = await acceptRegister(new TextEncoder().encode(stored.envelopeText), { keys, now, checkIssuedAt: false });
   if (!accepted.ok) {

@@ -13,7 +13,7 @@ import { createSyncService, nextSyncStatus, SYNC_ALARM } from '../../lib/backgro
 import { mergeSettings } from '../../lib/config/settings';
 import { messageSchema } from '../../lib/messages';
 import { buildMatchIndex } from '../../lib/matcher';
-import { openDatabase } from '../../lib/storage/db';
+import { loadStoredRegister, openDatabase, saveStoredRegister } from '../../lib/storage/db';
 import { EMPTY_SYNC_STATUS, type SyncStatus } from '../../lib/storage/items';
 import { makeKey, samplePayload, signRegister } from '../helpers/registers';
 
@@ -60,7 +60,7 @@ describe('message router', () => {
 describe('state store', () => {
   function store(loadCatalog: () => Promise<ReturnType<typeof buildMatchIndex> | null>) {
     const dbPromise = openDatabase(new IDBFactory());
-    return createStateStore({ now: () => NOW, flags: FLAGS, db: () => dbPromise, loadCatalog: loadCatalog as never, readConfig: async () => ({ config: mergeSettings({}, { registerUrl: URL_ }) }), onLatePolicy: () => undefined, loadAlongside: async () => undefined });
+    return createStateStore({ now: () => NOW, flags: FLAGS, db: () => dbPromise, loadCatalog: loadCatalog as never, readConfig: async () => ({ config: mergeSettings({}, { registerUrl: URL_ }) }), onLatePolicy: () => undefined, loadAlongside: async () => undefined, onKeptCopyReplaced: async () => undefined });
   }
 
   it('loads once, and reload hands over the state before and after', async () => {
@@ -88,13 +88,13 @@ describe('sync service', () => {
   async function setup(served: () => string | Promise<string>) {
     const key = await makeKey();
     const dbPromise = openDatabase(new IDBFactory());
-    const state = createStateStore({ now: () => NOW, flags: FLAGS, db: () => dbPromise, loadCatalog: async () => null, readConfig: async () => ({ config: mergeSettings({}, { registerUrl: URL_, publicKeys: [key.publicBase64] }) }), onLatePolicy: () => undefined, loadAlongside: async () => undefined });
+    const state = createStateStore({ now: () => NOW, flags: FLAGS, db: () => dbPromise, loadCatalog: async () => null, readConfig: async () => ({ config: mergeSettings({}, { registerUrl: URL_, publicKeys: [key.publicBase64] }) }), onLatePolicy: () => undefined, loadAlongside: async () => undefined, onKeptCopyReplaced: async () => undefined });
     const fetchImpl = vi.fn(async () => new Response(await served(), { status: 200 }));
     const syncStatus = memory<SyncStatus>(EMPTY_SYNC_STATUS);
     const onRegisterChanged = vi.fn(async () => undefined);
     const alarms = memoryAlarms();
     const service = createSyncService({ now: () => NOW, flags: FLAGS, fetchImpl: fetchImpl as unknown as typeof fetch, state, db: () => dbPromise, alarms, syncStatus, onRegisterChanged });
-    return { key, service, state, fetchImpl, syncStatus, onRegisterChanged, alarms };
+    return { key, service, state, fetchImpl, syncStatus, onRegisterChanged, alarms, dbPromise };
   }
 
   it('runs one sync at a time, swaps the register in and says so once', async () => {
@@ -113,6 +113,36 @@ describe('sync service', () => {
     const ok = nextSyncStatus(EMPTY_SYNC_STATUS, { outcome: 'unchanged' }, '2026-11-23T09:00:00.000Z', URL_);
     const failed = nextSyncStatus(ok, { outcome: 'error', error: { code: 'timeout', detail: 'no complete answer within 30 seconds' } }, '2026-11-23T10:00:00.000Z', URL_);
     expect(failed).toEqual({ lastAttemptAt: '2026-11-23T10:00:00.000Z', lastSuccessAt: '2026-11-23T09:00:00.000Z', lastOutcome: 'error', lastError: { code: 'timeout', detail: 'no complete answer within 30 seconds', at: '2026-11-23T10:00:00.000Z', url: URL_ } });
+  });
+
+  it('a kept copy altered in storage is used for the first badges only: the full check of the envelope replaces it', async () => {
+    let text = '';
+    const s = await setup(() => text);
+    text = await signRegister(samplePayload({}, NOW), s.key);
+    await s.service.sync();
+    const record = (await loadStoredRegister(await s.dbPromise))!;
+    expect(record.accepted?.by).toBe(FLAGS.extensionVersion);
+    const wake = async () => {
+      let check: (() => void) | null = null;
+      const replaced = vi.fn(async () => undefined);
+      const state = createStateStore({ now: () => NOW, flags: FLAGS, db: () => s.dbPromise, loadCatalog: async () => null, readConfig: async () => ({ config: mergeSettings({}, { registerUrl: URL_, publicKeys: [s.key.publicBase64] }) }), onLatePolicy: () => undefined, loadAlongside: async () => undefined, onKeptCopyReplaced: replaced, later: (run) => { check = run; } });
+      const first = (await state.get()).register?.payload.tools.find((t) => t.id === 'tiktok')?.status;
+      (check as (() => void) | null)?.();
+      return { state, replaced, first };
+    };
+    // control: the copy as written is confirmed, nothing replaced
+    const honest = await wake();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(honest.replaced).not.toHaveBeenCalled();
+    // someone with access to the extension's storage approves the rejected tool in the kept payload
+    const altered = JSON.parse(record.accepted!.payloadJson);
+    altered.tools.find((t: { id: string }) => t.id === 'tiktok').status = 'approved';
+    altered.tools.find((t: { id: string }) => t.id === 'tiktok').agreement = { type: 'other', signedOn: '2025-01-01' };
+    await saveStoredRegister(await s.dbPromise, { ...record, accepted: { by: FLAGS.extensionVersion, payloadJson: JSON.stringify(altered) } });
+    const tampered = await wake();
+    expect(tampered.first).toBe('approved');
+    await vi.waitFor(() => expect(tampered.replaced).toHaveBeenCalledTimes(1));
+    expect((await tampered.state.get()).register?.payload.tools.find((t) => t.id === 'tiktok')?.status).toBe('rejected');
   });
 
   it('sets the alarm only when its period changes', async () => {

@@ -5,7 +5,8 @@ import { buildMatchIndex } from '../../lib/matcher';
 import { registerPayloadSchema } from '../../lib/register/schema';
 import { MAX_SAML_PARAM, mayBeSignIn, recogniseSignIn, type SignInRequest } from '../../lib/signin/recognise';
 import { describeScopes } from '../../lib/signin/scopes';
-import { signInVerdict } from '../../lib/signin/tool-asking';
+import { signInVerdict, verdictOnSignInScreen } from '../../lib/signin/tool-asking';
+import { computeVerdict } from '../../lib/verdict';
 import { loadPayload } from '../../lib/sync/sync-register';
 import { samplePayload } from '../helpers/registers';
 import { englishMessage } from './setup';
@@ -81,6 +82,14 @@ describe('recognising sign-in screens', () => {
     expect(await recogniseSignIn(idp + encodeURIComponent(samlRequest(authnRequest())))).toMatchObject({ client: ENTITY });
   });
 
+  it('an AuthnRequest built to make the search quadratic ("<Issuer " repeated) is read in bounded time', async () => {
+    const hostile = samlRequest(`<samlp:AuthnRequest xmlns:samlp="urn:oasis:names:tc:SAML:2.0:protocol">${'<Issuer '.repeat(8000)}`);
+    expect(hostile.length).toBeLessThan(MAX_SAML_PARAM);
+    const started = performance.now();
+    expect(await recogniseSignIn(`https://idp.example/sso?SAMLRequest=${encodeURIComponent(hostile)}`)).toMatchObject({ provider: 'saml', client: null });
+    expect(performance.now() - started).toBeLessThan(250);
+  });
+
   it('a SAMLRequest whose base64 "+" arrived as a space, and XML entities in the issuer, are read', async () => {
     const entity = 'https://sso.example/metadata?a=1&b=2';
     let encoded = samlRequest(authnRequest(entity.replace(/&/g, '&amp;')));
@@ -101,7 +110,7 @@ describe('the tool asking and its verdict', () => {
   payload.tools.find((t) => t.id === 'wordwall')!.signIn = [{ provider: 'microsoft', clientId: MS_ID }, { provider: 'saml', entityId: ENTITY }];
   const register = loadPayload(registerPayloadSchema.parse(payload));
   const catalog = buildMatchIndex([{ id: 'quizlet', name: 'Quizlet', category: 'practice', match: ['quizlet.com'] }]);
-  const verdictFor = async (url: string) => signInVerdict((await recogniseSignIn(url))!, { register, catalog, openRequests: [], now: NOW })!;
+  const verdictFor = async (url: string) => signInVerdict((await recogniseSignIn(url))!, { register, catalog, openRequests: [], now: NOW });
 
   it('the register tool whose signIn names the client, before the site it returns to', async () => {
     const v = await verdictFor(googleAuth()); // returns to blooket.com (pending), but the client is Gimkit's
@@ -127,23 +136,26 @@ describe('the tool asking and its verdict', () => {
   it('the teacher\'s open request for the tool asking makes it pending', async () => {
     const request = { id: 'r', host: 'nobody.example', path: '/', registerId: null, catalogId: null, createdAt: NOW.toISOString() };
     const v = signInVerdict((await recogniseSignIn(googleAuth({ client_id: '999-zzz.apps.googleusercontent.com', redirect_uri: 'https://nobody.example/cb' })))!, { register, catalog, openRequests: [request], now: NOW });
-    expect(v?.kind).toBe('pending');
+    expect(v.kind).toBe('pending');
   });
 
-  it('a page cannot make itself approved by naming an approved tool in its own address; warnings it may show', async () => {
-    const own = (url: string) => recogniseSignIn(url).then((r) => signInVerdict(r!, { register, catalog, openRequests: [], now: NOW }));
+  it('a page cannot make itself approved, nor trade its own verdict, by naming a tool in its own address', async () => {
+    const input = { register, catalog, openRequests: [], now: NOW };
+    const shown = async (url: string) => verdictOnSignInScreen(computeVerdict({ url, ...input }), (await recogniseSignIn(url))!, input);
     // generic OAuth and SAML on a host that is no known identity provider: no approval
-    expect(await own(`https://evil.example/login?client_id=x&redirect_uri=${encodeURIComponent('https://wordwall.net/cb')}`)).toBeNull();
-    expect(await own(`https://evil.example/sso?SAMLRequest=${encodeURIComponent(samlRequest(authnRequest()))}`)).toBeNull();
-    // ... a warning is still a warning
-    expect(await own(`https://evil.example/login?client_id=x&redirect_uri=${encodeURIComponent('https://www.tiktok.com/cb')}`)).toMatchObject({ kind: 'rejected' });
+    expect(await shown(`https://evil.example/login?client_id=x&redirect_uri=${encodeURIComponent('https://wordwall.net/cb')}`)).toMatchObject({ kind: 'unknown', tool: null });
+    expect(await shown(`https://evil.example/sso?SAMLRequest=${encodeURIComponent(samlRequest(authnRequest()))}`)).toMatchObject({ kind: 'unknown' });
+    // a rejected site keeps its ✕, whatever its address names
+    expect(await shown(`https://www.tiktok.com/x?client_id=x&redirect_uri=${encodeURIComponent('https://blooket.com/cb')}`)).toMatchObject({ kind: 'rejected', tool: { id: 'tiktok' } });
+    // an unknown page may show the warning of the tool it names
+    expect(await shown(`https://evil.example/login?client_id=x&redirect_uri=${encodeURIComponent('https://www.tiktok.com/cb')}`)).toMatchObject({ kind: 'rejected', signIn: { provider: 'oauth' } });
     // control: the same approvals on Entree, and on a sign-in server the register names
-    expect(await own(`https://aselect.entree.kennisnet.nl/sso?SAMLRequest=${encodeURIComponent(samlRequest(authnRequest()))}`)).toMatchObject({ kind: 'approved', tool: { id: 'wordwall' } });
+    expect(await shown(`https://aselect.entree.kennisnet.nl/sso?SAMLRequest=${encodeURIComponent(samlRequest(authnRequest()))}`)).toMatchObject({ kind: 'approved', tool: { id: 'wordwall' } });
     const named = structuredClone(payload);
     named.tools.find((t) => t.id === 'wordwall')!.signIn!.push({ provider: 'oauth', host: 'login.school.example', clientId: 'ww' });
-    const withServer = loadPayload(registerPayloadSchema.parse(named));
-    const request = (await recogniseSignIn(`https://login.school.example/authorize?client_id=ww&redirect_uri=${encodeURIComponent('https://wordwall.net/cb')}`))!;
-    expect(signInVerdict(request, { register: withServer, catalog, openRequests: [], now: NOW })).toMatchObject({ kind: 'approved', signIn: { identifiedBy: 'signIn' } });
+    const withServer = { ...input, register: loadPayload(registerPayloadSchema.parse(named)) };
+    const url = `https://login.school.example/authorize?client_id=ww&redirect_uri=${encodeURIComponent('https://wordwall.net/cb')}`;
+    expect(verdictOnSignInScreen(computeVerdict({ url, ...withServer }), (await recogniseSignIn(url))!, withServer)).toMatchObject({ kind: 'approved', signIn: { identifiedBy: 'signIn' } });
   });
 });
 
