@@ -217,7 +217,11 @@ describe.each(DB_KINDS)('FG side on %s', (kind) => {
       const fields: Record<string, string | string[]> = {};
       for (const m of page.matchAll(/<input id="tool-([A-Za-z]+)" name="([A-Za-z]+)"[^>]*?value="([^"]*)"/g)) fields[m[2]!] = m[3]!.replace(/&amp;/g, '&').replace(/&quot;/g, '"');
       for (const m of page.matchAll(/<textarea id="tool-([A-Za-z]+)" name="([A-Za-z]+)"[^>]*>([^<]*)<\/textarea>/g)) fields[m[2]!] = m[3]!.replace(/&amp;/g, '&');
-      for (const m of page.matchAll(/<select id="tool-([A-Za-z]+)" name="([A-Za-z]+)"[\s\S]*?<option value="([^"]*)" selected/g)) fields[m[2]!] = m[3]!;
+      // each select on its own: the selected option, else the first (what a browser submits)
+      for (const m of page.matchAll(/<select id="tool-([A-Za-z]+)" name="([A-Za-z]+)"[^>]*>([\s\S]*?)<\/select>/g)) {
+        // (an empty value renders as a bare `value` attribute)
+        fields[m[2]!] = (/<option value(?:="([^"]*)")? selected/.exec(m[3]!) ?? /<option value(?:="([^"]*)")?/.exec(m[3]!))![1] ?? '';
+      }
       for (const m of page.matchAll(/name="(audience|purposes)" value="([^"]+)" checked/g)) fields[m[1]!] = [...((fields[m[1]!] as string[] | undefined) ?? []), m[2]!];
       const csrf = await fg.csrf(`requests/${request.id}`);
       const changed = await fg.post(`requests/${request.id}/decision`, { ...fields, reference: 'CHANGED-REF', decision: 'in-review', note: 'kijken', _csrf: csrf });
