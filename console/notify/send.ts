@@ -11,7 +11,7 @@ import { boards } from '../db/schema';
 import { nextAttemptAt } from '../lib/backoff';
 import { unseal } from '../lib/secrets';
 import { signWebhook } from '../lib/webhook-signature';
-import { webhookAddressProblem } from '../lib/public-address';
+import { guardedFetch } from '../lib/guarded-fetch';
 import { markDone, markFailed, takeDue, type OutboxMessage, type OutboxRow } from '../store/outbox';
 
 export interface Senders {
@@ -22,7 +22,7 @@ export interface Senders {
 /** A webhook that has not answered (body included) by then counts as failed; the outbox retries it. */
 const WEBHOOK_TIMEOUT_MS = 10_000;
 
-export function realSenders(ctx: ConsoleContext, fetcher: typeof fetch = fetch): Senders {
+export function realSenders(ctx: ConsoleContext, fetcher: typeof fetch = guardedFetch({ allowPrivate: ctx.settings.allowPrivateWebhooks })): Senders {
   const transport = ctx.settings.smtpUrl ? nodemailer.createTransport(`${ctx.settings.smtpUrl}${ctx.settings.smtpUrl.includes('?') ? '&' : '?'}connectionTimeout=10000&greetingTimeout=10000&socketTimeout=20000`) : null;
   return {
     async email(message) {
@@ -30,9 +30,8 @@ export function realSenders(ctx: ConsoleContext, fetcher: typeof fetch = fetch):
       await transport.sendMail({ from: ctx.settings.mailFrom, to: message.to, subject: message.subject, text: message.text });
     },
     async webhook(url, body, signature) {
-      // checked again at every send: the name may resolve elsewhere than when it was saved
-      const problem = await webhookAddressProblem(url, ctx.settings.allowPrivateWebhooks);
-      if (problem) throw new Error(`webhook refused: ${problem}`);
+      // the address guard sits in the connection itself (guarded-fetch.ts): the name may
+      // resolve elsewhere than when it was saved, or than a check just before would have seen
       const init: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json', 'x-bijsluiter-signature': signature, 'user-agent': 'Bijsluiter-console' }, body, redirect: 'error' };
       const outcome = await fetchWithTimeout(fetcher, url, init, WEBHOOK_TIMEOUT_MS, async (response) => response.status);
       if (outcome.kind === 'timeout') throw new Error(`webhook did not answer within ${WEBHOOK_TIMEOUT_MS / 1000} s`);

@@ -23,7 +23,10 @@ export async function fetchWithTimeout<T>(
     return { kind: 'answer', value: await read(response, controller.signal) };
   } catch (error) {
     if (controller.signal.aborted) return { kind: 'timeout' };
-    return { kind: 'error', message: (error as Error).message ?? String(error) };
+    // undici says only "fetch failed"; the reason (refused, private address, TLS) is its cause
+    const cause = (error as { cause?: { message?: string } }).cause?.message;
+    const message = (error as Error).message ?? String(error);
+    return { kind: 'error', message: cause ? `${message}: ${cause}` : message };
   } finally {
     clearTimeout(timer);
   }
