@@ -23,8 +23,12 @@ export interface ConsoleSettings {
   limits: {
     intakePerAddress: { max: number; windowMs: number };
     intakePerEmail: { max: number; windowMs: number };
+    /** Failed logins (and codes) of one account from one address (/64 for IPv6) before that pair is locked for the window. */
     loginPerAccount: { max: number; windowMs: number };
+    /** Logins from one address, any account: checked first, so one address cannot spend an account's attempts. */
     loginPerAddress: { max: number; windowMs: number };
+    /** Failed logins of one account from anywhere: past `after`, each attempt waits longer (doubling from `baseMs` to `maxMs`), never a lock. */
+    loginAccountDelay: { after: number; baseMs: number; maxMs: number; windowMs: number };
     apiPerToken: { max: number; windowMs: number };
   };
 }
@@ -43,6 +47,9 @@ export const DEFAULT_LIMITS: ConsoleSettings['limits'] = {
   intakePerEmail: { max: 20, windowMs: 60 * 60_000 },
   loginPerAccount: { max: 5, windowMs: 15 * 60_000 },
   loginPerAddress: { max: 30, windowMs: 15 * 60_000 },
+  // an outsider who knows the FG's address (it is in the signed register) may slow its logins
+  // down by a few seconds, never lock the FG out: a lock is per account and address only
+  loginAccountDelay: { after: 10, baseMs: 250, maxMs: 4_000, windowMs: 15 * 60_000 },
   apiPerToken: { max: 600, windowMs: 60_000 },
 };
 

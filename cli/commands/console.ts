@@ -5,6 +5,8 @@
  *   console token --board SLUG --fg-email E [--label L]
  *   console user --board SLUG --email E [--role fg|viewer] [--name N] [--password-file F]
  *   console import SOURCE --board SLUG [--public-key BASE64]   (YAML file or folder, CSV, signed register)
+ *   console sso --board SLUG --issuer URL --client-id ID --client-secret-file FILE [--name NAME] | --password-login on|off | --remove
+ *   console mfa --board SLUG --require | --optional | --reset EMAIL
  * Every subcommand uses `--data DIR` (embedded database) or, when DATABASE_URL is set, PostgreSQL.
  */
 import { randomBytes } from 'node:crypto';
@@ -20,6 +22,8 @@ import { checkPublicUrl, startConsole } from '../../console/start';
 import { addUser, createApiToken, findUserByEmail } from '../../console/store/accounts';
 import { boardPolicy, createBoard, findBoard, SLUG_PATTERN } from '../../console/store/boards';
 import { importTools } from '../../console/store/import';
+import { resetSecondFactor } from '../../console/store/second-factor';
+import { boardSso, setBoardSso, setMfaRequired, setPasswordLogin, ssoInputProblem, ssoRedirectUri } from '../../console/store/sso';
 import { option, parseArgs, positional, requiredOption, type ParsedArgs } from '../args';
 import { CliError, parseJsonFile, readText, type Output } from '../io';
 import { formatProblems } from '../lint';
@@ -235,7 +239,75 @@ async function serve(argv: string[], io: Output): Promise<number> {
   return 0;
 }
 
-const SUBCOMMANDS: Record<string, (argv: string[], io: Output) => Promise<number>> = { init, token, user, import: importCommand };
+/**
+ * Single sign-on for a board: prints the redirect URI to register at the provider. The provider
+ * is not asked here (the console may not reach it from this machine); the login page is the test.
+ */
+async function sso(argv: string[], io: Output): Promise<number> {
+  const args = parseArgs(argv, ['data', 'board', 'issuer', 'client-id', 'client-secret-file', 'name', 'password-login', 'public-url'], ['remove']);
+  const slug = requiredOption(args, 'board', 'console sso');
+  const passwordLogin = option(args, 'password-login');
+  if (passwordLogin !== undefined && passwordLogin !== 'on' && passwordLogin !== 'off') throw new CliError('--password-login is on or off');
+  const issuer = option(args, 'issuer');
+  let input = null;
+  if (issuer !== undefined) {
+    const secretFile = requiredOption(args, 'client-secret-file', 'console sso --issuer');
+    input = {
+      issuer: issuer.trim().replace(/\/+$/, ''),
+      clientId: requiredOption(args, 'client-id', 'console sso --issuer').trim(),
+      clientSecret: readText(secretFile, 'client secret file').replace(/\r?\n$/, ''),
+      name: (option(args, 'name') ?? 'SSO').trim(),
+    };
+    const problem = ssoInputProblem(input);
+    if (problem) throw new CliError(`console sso: ${problem}`);
+  }
+  if (!input && !args.flags.has('remove') && passwordLogin === undefined) throw new CliError('console sso needs --issuer URL --client-id ID --client-secret-file FILE [--name NAME], or --password-login on|off, or --remove');
+  const publicUrl = publicUrlOf(args, DEFAULT_PORT);
+  return withDatabase(existingStorage(args, 'console sso'), async (database, master) => {
+    let board = await findBoard(database.db, slug);
+    if (!board) throw new CliError(`no board "${slug}"`);
+    if (input || args.flags.has('remove')) {
+      await setBoardSso(master, database.db, board, input, 'console sso');
+      board = (await findBoard(database.db, slug))!;
+      io.out(input ? `single sign-on for board "${slug}": ${input.issuer} (client ${input.clientId}); the login page offers "Inloggen met ${input.name}"` : `single sign-on removed for board "${slug}"; passwords work again`);
+    }
+    if (passwordLogin !== undefined) {
+      if (passwordLogin === 'off' && !boardSso({ master }, board)) throw new CliError(`board "${slug}" has no single sign-on: set it up (and log in with it once) before turning passwords off`);
+      await setPasswordLogin(database.db, board, passwordLogin === 'on', 'console sso');
+      io.out(`passwords ${passwordLogin === 'on' ? 'on' : 'off'} for board "${slug}"${passwordLogin === 'off' ? ' (password sessions ended)' : ''}`);
+    }
+    if (input) {
+      io.out('Register this redirect URI at the provider (a web application, authorization code flow, scopes openid email profile):');
+      io.out(ssoRedirectUri(publicUrl, board));
+    }
+    return 0;
+  });
+}
+
+/** The second factor: compulsory or optional for a board's password accounts, or removed from one account that lost it. */
+async function mfa(argv: string[], io: Output): Promise<number> {
+  const args = parseArgs(argv, ['data', 'board', 'reset'], ['require', 'optional']);
+  const slug = requiredOption(args, 'board', 'console mfa');
+  const reset = option(args, 'reset');
+  const chosen = [args.flags.has('require'), args.flags.has('optional'), reset !== undefined].filter(Boolean).length;
+  if (chosen !== 1) throw new CliError('console mfa needs one of --require, --optional or --reset EMAIL');
+  return withDatabase(existingStorage(args, 'console mfa'), async (database) => {
+    const board = await findBoard(database.db, slug);
+    if (!board) throw new CliError(`no board "${slug}"`);
+    if (reset !== undefined) {
+      const account = await findUserByEmail(database.db, board.id, reset);
+      if (!account) throw new CliError(`board "${slug}" has no account ${reset}`);
+      await resetSecondFactor(database.db, account, 'console mfa');
+      io.out(`second factor of ${account.email} removed; ${board.mfaRequired ? 'the board requires one, so it sets up a new one at its next login' : 'it can set up a new one under Settings'}`);
+      return 0;
+    }
+    await setMfaRequired(database.db, board, args.flags.has('require'), 'console mfa');
+    io.out(args.flags.has('require') ? `board "${slug}": every password account must set up two-step verification before it can do anything else (single sign-on accounts are not asked)` : `board "${slug}": two-step verification is optional`);
+    return 0;
+  });
+}
+
+const SUBCOMMANDS: Record<string, (argv: string[], io: Output) => Promise<number>> = { init, token, user, import: importCommand, sso, mfa };
 
 export async function consoleCommand(argv: string[], io: Output): Promise<number> {
   const [first, ...rest] = argv;

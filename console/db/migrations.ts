@@ -131,4 +131,37 @@ export const MIGRATIONS: readonly Migration[] = [
       `CREATE INDEX outbox_due ON outbox (next_at) WHERE done_at IS NULL`,
     ],
   },
+  {
+    version: 2,
+    name: 'single sign-on per board, a second factor per account, login steps, session freshness',
+    statements: [
+      `ALTER TABLE boards ADD COLUMN sso_issuer text`,
+      `ALTER TABLE boards ADD COLUMN sso_client_id text`,
+      `ALTER TABLE boards ADD COLUMN sso_client_secret_enc text`,
+      `ALTER TABLE boards ADD COLUMN sso_name text`,
+      `ALTER TABLE boards ADD COLUMN password_login boolean NOT NULL DEFAULT true`,
+      `ALTER TABLE boards ADD COLUMN mfa_required boolean NOT NULL DEFAULT false`,
+      `ALTER TABLE users ADD COLUMN totp_secret_enc text`,
+      `ALTER TABLE users ADD COLUMN totp_pending_enc text`,
+      `ALTER TABLE users ADD COLUMN totp_enabled_at timestamptz`,
+      `ALTER TABLE users ADD COLUMN totp_last_step bigint NOT NULL DEFAULT 0`,
+      `ALTER TABLE sessions ADD COLUMN method text NOT NULL DEFAULT 'password' CHECK (method IN ('password', 'totp', 'sso'))`,
+      `ALTER TABLE sessions ADD COLUMN verified_at timestamptz`,
+      `CREATE TABLE recovery_codes (
+        user_id integer NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+        code_hash text NOT NULL,
+        used_at timestamptz,
+        PRIMARY KEY (user_id, code_hash)
+      )`,
+      `CREATE TABLE login_steps (
+        token_hash text PRIMARY KEY,
+        board_id integer NOT NULL REFERENCES boards(id) ON DELETE CASCADE,
+        user_id integer REFERENCES users(id) ON DELETE CASCADE,
+        kind text NOT NULL CHECK (kind IN ('code', 'sso')),
+        data jsonb NOT NULL DEFAULT '{}',
+        expires_at timestamptz NOT NULL
+      )`,
+      `CREATE INDEX audit_board_action_at ON audit_log (board_id, action, at DESC)`,
+    ],
+  },
 ];

@@ -2,7 +2,7 @@
  * The tables as Drizzle sees them, for typed queries. The SQL that creates them is in
  * migrations.ts; a test compares the two on a migrated database.
  */
-import { bigserial, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigint, bigserial, boolean, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
 
@@ -21,6 +21,12 @@ export const boards = pgTable('boards', {
   signingKeyEnc: text('signing_key_enc').notNull(),
   publicKey: text('public_key').notNull(),
   attentionDigestAt: at('attention_digest_at'),
+  ssoIssuer: text('sso_issuer'),
+  ssoClientId: text('sso_client_id'),
+  ssoClientSecretEnc: text('sso_client_secret_enc'),
+  ssoName: text('sso_name'),
+  passwordLogin: boolean('password_login').notNull().default(true),
+  mfaRequired: boolean('mfa_required').notNull().default(false),
   createdAt: at('created_at').notNull().defaultNow(),
 });
 
@@ -34,6 +40,10 @@ export const users = pgTable('users', {
   notify: text('notify', { enum: ['instant', 'hourly', 'off'] }).notNull(),
   language: text('language', { enum: ['nl', 'en'] }).notNull(),
   digestSentAt: at('digest_sent_at'),
+  totpSecretEnc: text('totp_secret_enc'),
+  totpPendingEnc: text('totp_pending_enc'),
+  totpEnabledAt: at('totp_enabled_at'),
+  totpLastStep: bigint('totp_last_step', { mode: 'number' }).notNull().default(0),
   createdAt: at('created_at').notNull().defaultNow(),
 });
 
@@ -43,6 +53,26 @@ export const sessions = pgTable('sessions', {
   boardId: integer('board_id').notNull(),
   csrfToken: text('csrf_token').notNull(),
   createdAt: at('created_at').notNull().defaultNow(),
+  expiresAt: at('expires_at').notNull(),
+  /** How the login was made: the password alone, the password and a code, or the board's single sign-on. */
+  method: text('method', { enum: ['password', 'totp', 'sso'] }).notNull().default('password'),
+  /** When the strongest factor the account has was last shown (publishing and new API tokens want it within 15 minutes). */
+  verifiedAt: at('verified_at'),
+});
+
+export const recoveryCodes = pgTable('recovery_codes', {
+  userId: integer('user_id').notNull(),
+  codeHash: text('code_hash').notNull(),
+  usedAt: at('used_at'),
+}, (t) => [primaryKey({ columns: [t.userId, t.codeHash] })]);
+
+/** A login between its steps: the password was right and the code is due, or the provider is asked. */
+export const loginSteps = pgTable('login_steps', {
+  tokenHash: text('token_hash').primaryKey(),
+  boardId: integer('board_id').notNull(),
+  userId: integer('user_id'),
+  kind: text('kind', { enum: ['code', 'sso'] }).notNull(),
+  data: jsonb('data').notNull().default({}),
   expiresAt: at('expires_at').notNull(),
 });
 

@@ -9,7 +9,8 @@ import type { ConsoleContext } from '../context';
 import { toCsv } from '../lib/csv-export';
 import { exportRow, EXPORT_HEADER, requestView } from '../lib/request-view';
 import { apiTokenUser, type User } from '../store/accounts';
-import { listAudit } from '../store/audit';
+import { audit, auditQueryFrom, listAudit } from '../store/audit';
+import { clientAddress } from './client-address';
 import { decide, decisionSchema } from '../store/decisions';
 import { hit } from '../store/limits';
 import { previewPublish, publish } from '../store/registers';
@@ -38,7 +39,10 @@ export function mountFgApi(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     if (!token) return refuse(c, 401, 'an FG API token is needed (Authorization: Bearer …)', { 'www-authenticate': 'Bearer' });
     const board = c.get('board');
     const user = await apiTokenUser(ctx.db, board.id, token, ctx.now());
-    if (!user) return refuse(c, 401, 'this API token is not valid for this board', { 'www-authenticate': 'Bearer' });
+    if (!user) {
+      await audit(ctx.db, board.id, 'system', 'api.auth-failed', 'api', { address: clientAddress(c, ctx.settings.trustProxy) }, ctx.now());
+      return refuse(c, 401, 'this API token is not valid for this board', { 'www-authenticate': 'Bearer' });
+    }
     const limit = await hit(ctx.db, { key: `api:${board.id}:${user.id}`, ...ctx.settings.limits.apiPerToken }, ctx.now());
     if (!limit.allowed) return refuse(c, 429, 'too many API calls; slow down', { 'retry-after': String(limit.retryAfter) });
     if (c.req.method !== 'GET' && user.role !== 'fg') return refuse(c, 403, 'this account may read but not change anything');
@@ -52,12 +56,16 @@ export function mountFgApi(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     const status = c.req.query('status');
     if (status !== undefined && !(REQUEST_STATUSES as readonly string[]).includes(status)) return refuse(c, 400, `status must be one of ${REQUEST_STATUSES.join(', ')}`);
     const rows = await listRequests(ctx.db, c.get('board').id, status ? [status as RequestStatus] : undefined);
+    // teachers' personal data read by a script: in the log (repeats fold into one line with a count)
+    await audit(ctx.db, c.get('board').id, c.get('user').email, 'api.read', 'requests', { rows: rows.length }, ctx.now());
     return c.json({ requests: rows.map(requestView) });
   });
 
   api.get('/b/:slug/api/fg/requests/:id', async (c) => {
     const row = await findRequest(ctx.db, c.get('board').id, c.req.param('id'));
-    return row ? c.json(requestView(row)) : refuse(c, 404, 'no such request');
+    if (!row) return refuse(c, 404, 'no such request');
+    await audit(ctx.db, c.get('board').id, c.get('user').email, 'api.read', `request ${row.requestId}`, {}, ctx.now());
+    return c.json(requestView(row));
   });
 
   api.post('/b/:slug/api/fg/requests/:id/decision', async (c) => {
@@ -102,10 +110,17 @@ export function mountFgApi(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
 
   api.get('/b/:slug/api/fg/export.csv', async (c) => {
     const rows = await listRequests(ctx.db, c.get('board').id);
+    await audit(ctx.db, c.get('board').id, c.get('user').email, 'export.csv', 'requests', { rows: rows.length, via: 'api' }, ctx.now());
     c.header('content-type', 'text/csv; charset=utf-8');
     c.header('content-disposition', `attachment; filename="requests-${c.get('board').slug}.csv"`);
     return c.body(`\uFEFF${toCsv(EXPORT_HEADER, rows.map(exportRow))}`);
   });
 
-  api.get('/b/:slug/api/fg/audit', async (c) => c.json({ entries: await listAudit(ctx.db, c.get('board').id) }));
+  /** `?action=publish` (or a group: `login.`), `from`/`to` as yyyy-mm-dd, `page` from 1; newest first, 100 a page. */
+  api.get('/b/:slug/api/fg/audit', async (c) => {
+    const query = auditQueryFrom({ action: c.req.query('action'), from: c.req.query('from'), to: c.req.query('to'), page: c.req.query('page') });
+    if ('error' in query) return refuse(c, 400, query.error);
+    const { entries, hasMore, page } = await listAudit(ctx.db, c.get('board').id, query);
+    return c.json({ entries, page, hasMore });
+  });
 }

@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { eq } from 'drizzle-orm';
 import type { Context, Hono } from 'hono';
-import { getCookie } from 'hono/cookie';
 import { bodyLimit } from 'hono/body-limit';
 import type { Problem } from '../../cli/lint';
 import { buildMatchIndex, lookup } from '../../lib/matcher/index';
@@ -19,17 +18,17 @@ import { boards } from '../db/schema';
 import { needsAttention } from '../lib/attention';
 import { toCsv } from '../lib/csv-export';
 import { exportRow, EXPORT_HEADER } from '../lib/request-view';
-import { DUMMY_PASSWORD_HASH, newToken, seal, verifyPassword } from '../lib/secrets';
+import { newToken, seal } from '../lib/secrets';
 import { webhookAddressProblem } from '../lib/public-address';
 import { formToTool, proposePattern, proposeToolId, toolToForm, type ToolForm } from '../lib/tool-form';
 import { canonicalJson } from '../lib/canonical-json';
 import { toolSchema } from '../../lib/register/schema';
-import { createApiToken, createSession, endSession, findUserByEmail, listApiTokens, revokeApiToken, setNotify, type User } from '../store/accounts';
-import { audit, listAudit } from '../store/audit';
+import { createApiToken, endSession, listApiTokens, revokeApiToken, setNotify, type User } from '../store/accounts';
+import { audit, auditActions, auditQueryFrom, listAudit } from '../store/audit';
 import { boardPolicy } from '../store/boards';
 import { decide } from '../store/decisions';
-import { giveBack, hit } from '../store/limits';
-import { Semaphore } from '../lib/semaphore';
+import { hasSecondFactor, recoveryCodesLeft } from '../store/second-factor';
+import { ssoRedirectUri } from '../store/sso';
 import { latestRegister, previewPublish, publish } from '../store/registers';
 import { findRequest, listRequests, requestsForHost, type RequestRow } from '../store/requests';
 import { deleteTool, findTool, lintTools, listTools, saveTool } from '../store/tools';
@@ -46,23 +45,18 @@ import { SettingsPage } from '../ui/settings';
 import { DeleteToolPage, ToolEditorPage } from '../ui/tool-editor';
 import { toolMatchesQuery, ToolsPage } from '../ui/tools';
 import type { BoardEnv } from './board';
-import { clientAddress } from './client-address';
+import { mountFgAccount } from './fg-account';
+import { browserLang, loginOptions, mountFgLogin } from './fg-login';
 import { field, FORM_MAX_BYTES, readForm, type FormFields } from './forms';
-import { clearSessionCookie, currentSession, formAllowed, LOGIN_COOKIE, loginCsrf, setSessionCookie } from './session';
+import { clearSessionCookie, currentSession, formAllowed, loginCsrf, type CurrentSession } from './session';
 
-type WebEnv = { Variables: BoardEnv['Variables'] & { user: User; csrf: string; sessionToken: string; form: FormFields } };
+type WebEnv = { Variables: BoardEnv['Variables'] & { user: User; csrf: string; sessionToken: string; session: CurrentSession; form: FormFields } };
 
 const STYLESHEET = readFileSync(fileURLToPath(new URL('../ui/console.css', import.meta.url)), 'utf8');
 
 /** Flash messages by name: the address never carries text that is shown. */
-const FLASH: Record<string, ConsoleKey> = { decision: 'decisionSaved', tool: 'toolSaved', deleted: 'toolDeleted', settings: 'settingsSaved', revoked: 'tokenRevoked' };
+const FLASH: Record<string, ConsoleKey> = { decision: 'decisionSaved', tool: 'toolSaved', deleted: 'toolDeleted', settings: 'settingsSaved', revoked: 'tokenRevoked', sso: 'ssoSaved' };
 
-function browserLang(c: Context): Lang {
-  return /^nl\b/i.test(c.req.header('accept-language') ?? 'nl') ? 'nl' : 'en';
-}
-
-/** Password hashes running at once (scrypt takes 32 MiB and ~0.1 s each); more wait, then are refused. */
-const passwordChecks = new Semaphore(4, 16);
 
 export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
   const web = app as unknown as Hono<WebEnv>;
@@ -91,45 +85,8 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
 
   app.use('/b/:slug/fg/*', bodyLimit({ maxSize: FORM_MAX_BYTES, onError: (c) => c.text('The form is too large.', 413) }));
 
-  // ---- login (no session yet)
-  const loginPage = (c: Context<BoardEnv>, error: string | null, email: string, status: 200 | 400 | 403 | 429 = 200) => {
-    const board = c.get('board');
-    const lang = browserLang(c);
-    return html(c, renderPage(lang, LoginPage({ page: pageContext(lang, board.name, board.slug, loginCsrf(c, ctx, board), null), error, email })), status);
-  };
-  app.get('/b/:slug/fg/login', (c) => loginPage(c, c.req.query('ended') ? translate(browserLang(c), 'sessionEnded') : null, ''));
-  app.post('/b/:slug/fg/login', async (c) => {
-    const board = c.get('board');
-    const lang = browserLang(c);
-    const form = await readForm(c);
-    if (!form) return loginPage(c, translate(lang, 'formExpired'), '', 400);
-    const email = field(form, 'email').trim().toLowerCase().slice(0, 254);
-    const password = field(form, 'password').slice(0, 1024);
-    if (!formAllowed(c, ctx, form, getCookie(c, LOGIN_COOKIE))) return loginPage(c, translate(lang, 'formExpired'), email, 403);
-    const now = ctx.now();
-    const accountLimit = { key: `login-acct:${board.id}:${email}`, ...ctx.settings.limits.loginPerAccount };
-    const addressLimit = { key: `login-ip:${clientAddress(c, ctx.settings.trustProxy)}`, ...ctx.settings.limits.loginPerAddress };
-    // every attempt is counted (atomically, before the password is hashed, so a burst sent at once
-    // cannot slip past the limit); a successful one gives its count back
-    const [account, address] = [await hit(ctx.db, accountLimit, now), await hit(ctx.db, addressLimit, now)];
-    const limited = () => {
-      c.header('retry-after', String(Math.max(account.retryAfter, address.retryAfter)));
-      return loginPage(c, translate(lang, 'loginLimited', Math.ceil(accountLimit.windowMs / 60_000)), email, 429);
-    };
-    if (!account.allowed || !address.allowed) return limited();
-    const user = await findUserByEmail(ctx.db, board.id, email);
-    // an unknown address costs the same hash as a wrong password: no telling which it was;
-    // at most a few hashes run at once, so a flood of logins cannot starve the server
-    const ok = await passwordChecks.run(() => verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH));
-    if (ok === 'busy') return limited();
-    if (!user || !ok) return loginPage(c, translate(lang, 'loginFailed'), email, 400);
-    await giveBack(ctx.db, accountLimit, now);
-    await giveBack(ctx.db, addressLimit, now);
-    const session = await createSession(ctx.db, user, now);
-    await audit(ctx.db, board.id, user.email, 'login', '');
-    setSessionCookie(c, ctx, board, session.token);
-    return c.redirect(`/b/${board.slug}/fg/`, 303);
-  });
+  // ---- login (no session yet): password, code, single sign-on
+  mountFgLogin(app, ctx);
 
   // ---- everything else needs a session; every form post needs its CSRF token
   web.use('/b/:slug/fg/*', async (c, next) => {
@@ -137,18 +94,25 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     const session = await currentSession(c, ctx, board);
     if (!session) {
       if (c.req.method === 'GET') return c.redirect(`/b/${board.slug}/fg/login`, 303);
-      return html(c, renderPage(browserLang(c), LoginPage({ page: pageContext(browserLang(c), board.name, board.slug, loginCsrf(c, ctx, board), null), error: translate(browserLang(c), 'sessionEnded'), email: '' })), 403);
+      return html(c, renderPage(browserLang(c), LoginPage({ page: pageContext(browserLang(c), board.name, board.slug, loginCsrf(c, ctx, board), null), error: translate(browserLang(c), 'sessionEnded'), email: '', options: loginOptions(ctx, board) })), 403);
     }
     c.set('user', session.user);
     c.set('csrf', session.csrf);
     c.set('sessionToken', session.token);
+    c.set('session', session);
+    const own = [`/b/${board.slug}/fg/logout`, `/b/${board.slug}/fg/settings/me`, `/b/${board.slug}/fg/settings/second-factor`, `/b/${board.slug}/fg/settings/second-factor/start`, `/b/${board.slug}/fg/settings/second-factor/confirm`, `/b/${board.slug}/fg/confirm`];
+    // the board requires a second factor: a password account without one enrols before anything else
+    const mustEnrol = board.mfaRequired && session.method === 'password' && !hasSecondFactor(session.user);
+    if (mustEnrol && !own.slice(0, 5).includes(c.req.path)) {
+      if (c.req.method === 'GET') return c.redirect(`/b/${board.slug}/fg/settings/second-factor`, 303);
+      return html(c, errorPage(c, 'mfaRequiredNotice'), 403);
+    }
     if (c.req.method === 'POST') {
       const form = await readForm(c);
       if (!form || !formAllowed(c, ctx, form, session.csrf)) return html(c, errorPage(c, 'formExpired'), 403);
       c.set('form', form);
-      // a viewer may only log out and set their own notifications: exact addresses, not suffixes
-      // (a tool could be called "logout")
-      const own = [`/b/${board.slug}/fg/logout`, `/b/${board.slug}/fg/settings/me`];
+      // a viewer may only log out and change their own settings and second factor: exact
+      // addresses, not suffixes (a tool could be called "logout")
       const mayChange = session.user.role === 'fg' || own.includes(c.req.path);
       if (!mayChange) return html(c, errorPage(c, 'readOnly'), 403);
     }
@@ -160,8 +124,12 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     return renderPage(p.lang, ErrorLayout({ page: p, message: p.t(key) }));
   };
 
+  // ---- confirming it is you, setting up the second factor
+  const fresh = mountFgAccount(web, ctx, { html, page, errorPage, settingsPage: (c, extra, status) => settingsPage(c, extra, status) });
+
   web.post('/b/:slug/fg/logout', async (c) => {
     await endSession(ctx.db, c.get('sessionToken'));
+    await audit(ctx.db, c.get('board').id, c.get('user').email, 'logout', c.get('user').email, {}, ctx.now());
     clearSessionCookie(c, c.get('board'));
     return c.redirect(`/b/${c.get('board').slug}/fg/login`, 303);
   });
@@ -337,6 +305,8 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
   web.get('/b/:slug/fg/publish', (c) => publishPage(c, null));
   web.post('/b/:slug/fg/publish', async (c) => {
     const board = c.get('board');
+    const stale = fresh(c, 'publish');
+    if (stale) return stale;
     const result = await publish(ctx, board, c.get('user').email);
     if (!result.ok) return publishPage(c, translate(c.get('user').language, 'publishFailed'), 409);
     return c.redirect(`/b/${board.slug}/fg/publish?published=${result.serial}`, 303);
@@ -345,12 +315,16 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
   // ---- audit log and export
   web.get('/b/:slug/fg/audit', async (c) => {
     const p = page(c);
-    return html(c, renderPage(p.lang, AuditPage({ page: p, entries: await listAudit(ctx.db, c.get('board').id) })));
+    const filter = { action: c.req.query('action') ?? '', from: c.req.query('from') ?? '', to: c.req.query('to') ?? '' };
+    const query = auditQueryFrom({ ...filter, page: c.req.query('page') });
+    const result = await listAudit(ctx.db, c.get('board').id, 'error' in query ? {} : query);
+    const actions = await auditActions(ctx.db, c.get('board').id);
+    return html(c, renderPage(p.lang, AuditPage({ page: p, entries: result.entries, hasMore: result.hasMore, pageNumber: result.page, actions, filter, error: 'error' in query ? p.t('auditBadFilter', query.error) : null })), 'error' in query ? 400 : 200);
   });
   web.get('/b/:slug/fg/export.csv', async (c) => {
     const board = c.get('board');
     const rows = await listRequests(ctx.db, board.id);
-    await audit(ctx.db, board.id, c.get('user').email, 'export.csv', `${rows.length} requests`);
+    await audit(ctx.db, board.id, c.get('user').email, 'export.csv', 'requests', { rows: rows.length, via: 'web' }, ctx.now());
     c.header('content-type', 'text/csv; charset=utf-8');
     c.header('content-disposition', `attachment; filename="requests-${board.slug}.csv"`);
     c.header('cache-control', 'no-store');
@@ -358,8 +332,9 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
   });
 
   // ---- settings
-  const settingsPage = async (c: Context<WebEnv>, extra: { newToken?: string; newWebhookSecret?: string; error?: string; emailDomains?: string; webhookUrl?: string } = {}, status: 200 | 400 = 200) => {
+  const settingsPage = async (c: Context<WebEnv>, extra: { newToken?: string; newWebhookSecret?: string; error?: string; ssoError?: string; emailDomains?: string; webhookUrl?: string } = {}, status: 200 | 400 = 200) => {
     const board = c.get('board');
+    const user = c.get('user');
     const p = page(c);
     return html(
       c,
@@ -375,6 +350,15 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
         policy: boardPolicy(ctx.settings.publicUrl, board),
         flash: flashOf(c, p),
         error: extra.error ?? null,
+        signIn: {
+          sso: board.ssoIssuer ? { issuer: board.ssoIssuer, clientId: board.ssoClientId ?? '', name: board.ssoName ?? 'SSO' } : null,
+          redirectUri: ssoRedirectUri(ctx.settings.publicUrl, board),
+          passwordLogin: board.passwordLogin,
+          sessionMethod: c.get('session').method,
+          secondFactorSince: user.totpEnabledAt,
+          recoveryCodesLeft: await recoveryCodesLeft(ctx.db, user.id),
+          error: extra.ssoError ?? null,
+        },
       })),
       status,
     );
@@ -388,6 +372,8 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     return c.redirect(`/b/${c.get('board').slug}/fg/settings?done=settings`, 303);
   });
   web.post('/b/:slug/fg/settings/tokens', async (c) => {
+    const stale = fresh(c, 'settings');
+    if (stale) return stale;
     const label = field(formOf(c), 'label').trim().slice(0, 80) || 'API';
     return settingsPage(c, { newToken: await createApiToken(ctx.db, c.get('user'), label) });
   });

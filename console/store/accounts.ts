@@ -37,16 +37,30 @@ export async function addUser(db: Db, boardId: number, input: { email: string; n
   });
 }
 
-export async function createSession(db: Db, user: User, now: Date): Promise<{ token: string; csrf: string }> {
+export type Session = typeof sessions.$inferSelect;
+
+/** A second factor or single sign-on counts as fresh this long: publishing and new API tokens want it. */
+export const FRESH_MINUTES = 15;
+
+export async function createSession(db: Db, user: User, now: Date, method: Session['method'] = 'password'): Promise<{ token: string; csrf: string }> {
   const token = newToken('bjs');
   const csrf = newToken('csrf');
-  await db.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, boardId: user.boardId, csrfToken: csrf, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000) });
+  await db.insert(sessions).values({ tokenHash: hashToken(token), userId: user.id, boardId: user.boardId, csrfToken: csrf, createdAt: now, expiresAt: new Date(now.getTime() + SESSION_HOURS * 3_600_000), method, verifiedAt: now });
   return { token, csrf };
 }
 
-export async function sessionUser(db: Db, boardId: number, token: string, now: Date): Promise<{ user: User; csrf: string } | null> {
+/** The strongest factor the account has was shown again (the confirm step). */
+export async function refreshSession(db: Db, token: string, now: Date): Promise<void> {
+  await db.update(sessions).set({ verifiedAt: now }).where(eq(sessions.tokenHash, hashToken(token)));
+}
+
+export function sessionIsFresh(session: Pick<Session, 'verifiedAt'>, now: Date): boolean {
+  return session.verifiedAt !== null && now.getTime() - session.verifiedAt.getTime() < FRESH_MINUTES * 60_000 && session.verifiedAt.getTime() <= now.getTime() + 60_000;
+}
+
+export async function sessionUser(db: Db, boardId: number, token: string, now: Date): Promise<{ user: User; csrf: string; method: Session['method']; verifiedAt: Date | null } | null> {
   const [row] = await db
-    .select({ user: users, csrf: sessions.csrfToken })
+    .select({ user: users, csrf: sessions.csrfToken, method: sessions.method, verifiedAt: sessions.verifiedAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hashToken(token)), eq(sessions.boardId, boardId), eq(users.boardId, boardId), gt(sessions.expiresAt, now)));

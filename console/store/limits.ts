@@ -15,6 +15,8 @@ export interface Limit {
 
 export interface LimitResult {
   allowed: boolean;
+  /** Hits in this window, this one included. */
+  count: number;
   /** Seconds until the window ends (for Retry-After). */
   retryAfter: number;
 }
@@ -27,7 +29,7 @@ export async function hit(db: Db, limit: Limit, now: Date): Promise<LimitResult>
     ON CONFLICT (key, window_start) DO UPDATE SET count = rate_limits.count + 1
     RETURNING count`);
   const count = Number(rows<{ count: number }>(result)[0]?.count ?? 0);
-  return { allowed: count <= limit.max, retryAfter: Math.max(1, Math.ceil((start.getTime() + limit.windowMs - now.getTime()) / 1000)) };
+  return { allowed: count <= limit.max, count, retryAfter: Math.max(1, Math.ceil((start.getTime() + limit.windowMs - now.getTime()) / 1000)) };
 }
 
 /** Takes back one hit of the current window (an attempt that turned out fine). */

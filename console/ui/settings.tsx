@@ -14,9 +14,67 @@ export interface SettingsProps {
   policy: Record<string, unknown>;
   flash: string | null;
   error: string | null;
+  signIn: SignInSettings;
 }
 
-export function SettingsPage({ page, user, smtp, tokens, newToken, newWebhookSecret, emailDomains, webhookUrl, policy, flash, error }: SettingsProps) {
+export interface SignInSettings {
+  sso: { issuer: string; clientId: string; name: string } | null;
+  redirectUri: string;
+  passwordLogin: boolean;
+  sessionMethod: 'password' | 'totp' | 'sso';
+  secondFactorSince: Date | null;
+  recoveryCodesLeft: number;
+  error: string | null;
+}
+
+/** How this FG logs in (the second factor) and, for an FG, how everyone of the board does (single sign-on, passwords). */
+function SignInSection({ page, signIn }: { page: PageContext; signIn: SignInSettings }) {
+  return (
+    <section aria-labelledby="signin-title">
+      <h2 id="signin-title">{page.t('mfaTitle')}</h2>
+      {signIn.error ? <Flash kind="error">{signIn.error}</Flash> : null}
+      <p>{signIn.secondFactorSince ? page.t('mfaOn', formatWhen(page.lang, signIn.secondFactorSince), signIn.recoveryCodesLeft) : page.t('mfaOff')}</p>
+      <p><a href={`${page.base}/settings/second-factor`}>{signIn.secondFactorSince ? page.t('mfaRestart') : page.t('mfaStart')}</a></p>
+      <h2 id="sso-title">{page.t('ssoTitle')}</h2>
+      <p>{page.t('ssoIntro')}</p>
+      <p><code class="wrap">{signIn.redirectUri}</code></p>
+      {page.canEdit ? (
+        <>
+          <form method="post" action={`${page.base}/settings/sso`} class="stack">
+            <Csrf page={page} />
+            <label for="sso-issuer">{page.t('ssoIssuer')}</label>
+            <input id="sso-issuer" name="issuer" type="url" required value={signIn.sso?.issuer ?? ''} />
+            <label for="sso-client">{page.t('ssoClientId')}</label>
+            <input id="sso-client" name="clientId" required value={signIn.sso?.clientId ?? ''} autoComplete="off" />
+            <label for="sso-secret">{page.t('ssoClientSecret')}</label>
+            <input id="sso-secret" name="clientSecret" type="password" autoComplete="new-password" required={!signIn.sso} />
+            <label for="sso-name">{page.t('ssoName')}</label>
+            <input id="sso-name" name="name" maxLength={40} value={signIn.sso?.name ?? ''} placeholder="Microsoft" />
+            <button type="submit">{page.t('ssoSave')}</button>
+          </form>
+          {signIn.sso ? (
+            <form method="post" action={`${page.base}/settings/sso`} class="inline">
+              <Csrf page={page} />
+              <input type="hidden" name="remove" value="1" />
+              <button type="submit" class="link-button">{page.t('ssoRemove')}</button>
+            </form>
+          ) : null}
+          <h3>{page.t('passwordLoginLabel')}</h3>
+          <p>{signIn.passwordLogin ? page.t('passwordLoginOn') : page.t('passwordLoginOffNow', signIn.sso?.name ?? 'SSO')}</p>
+          {signIn.sso ? (
+            <form method="post" action={`${page.base}/settings/password-login`} class="inline">
+              <Csrf page={page} />
+              <input type="hidden" name="passwordLogin" value={signIn.passwordLogin ? 'off' : 'on'} />
+              <button type="submit">{signIn.passwordLogin ? page.t('passwordLoginTurnOff') : page.t('passwordLoginTurnOn')}</button>
+            </form>
+          ) : null}
+        </>
+      ) : signIn.sso ? <p>{page.t('ssoButton', signIn.sso.name)}</p> : null}
+    </section>
+  );
+}
+
+export function SettingsPage({ page, user, smtp, tokens, newToken, newWebhookSecret, emailDomains, webhookUrl, policy, flash, error, signIn }: SettingsProps) {
   return (
     <Layout page={page} section="settings" title={page.t('settingsTitle')}>
       <h1>{page.t('settingsTitle')}</h1>
@@ -43,6 +101,7 @@ export function SettingsPage({ page, user, smtp, tokens, newToken, newWebhookSec
           <button type="submit">{page.t('saveSettings')}</button>
         </form>
       </section>
+      <SignInSection page={page} signIn={signIn} />
       <section aria-labelledby="tokens-title">
         <h2 id="tokens-title">{page.t('tokensTitle')}</h2>
         <p>{page.t('tokensIntro')}</p>
