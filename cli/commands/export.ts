@@ -14,11 +14,12 @@
  * With --public-key the register is verified exactly as `verify` (and the extension) does, and an
  * invalid one is refused; without it the file is read as a payload or an unverified register.
  * Every cell goes through the console's CSV export: RFC 4180 quoting, and a name that starts with
- * = + - @ is prefixed with ' so a spreadsheet never runs it as a formula.
+ * = + - @ (at its start or after any separator-like character) gets a ' so a spreadsheet never
+ * runs it as a formula.
  */
 import { acceptRegister } from '../../lib/sync/accept-register';
 import type { RegisterPayload, Tool } from '../../lib/register/schema';
-import { csvCell } from '../../console/lib/csv-export';
+import { toCsv } from '../../console/lib/csv-export';
 import { option, parseArgs, positional } from '../args';
 import { CliError, readText, writeAtomic, type Output } from '../io';
 import { readValidPayload } from '../payload-file';
@@ -41,7 +42,8 @@ interface Row {
 
 /** CSV text: a header and rows, every cell neutralised and quoted as needed, lines ending in `eol`. */
 export function csvText(header: readonly string[], rows: readonly (readonly string[])[], eol = '\r\n'): string {
-  return [header, ...rows].map((row) => row.map(csvCell).join(',')).join(eol) + eol;
+  // Google's and Microsoft's tools read comma-separated files
+  return toCsv(header, rows, { separator: ',', eol, quote: 'needed' });
 }
 
 /** The Google Admin rows: approved → Trusted, rejected → Blocked, one row per Google client id. */

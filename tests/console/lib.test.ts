@@ -58,8 +58,12 @@ describe('intake checks', () => {
 });
 
 describe('CSV export', () => {
-  it.each([['=1+1', "'=1+1"], ['+31 6', "'+31 6"], ['-2', "'-2"], ['@SUM(A1)', "'@SUM(A1)"], ['\tx', "'\tx"], ['plain', 'plain'], ['a,b', '"a,b"'], ['say "hi"', '"say ""hi"""'], ['line\nbreak', '"line\nbreak"']])('%j → %j', (value, cell) => expect(csvCell(value)).toBe(cell));
-  it('rows end with CRLF', () => expect(toCsv(['a', 'b'], [[1, null]])).toBe('a,b\r\n1,\r\n'));
+  it.each([['=1+1', `"'=1+1"`], ['+31 6', `"'+31 6"`], ['-2', `"'-2"`], ['@SUM(A1)', `"'@SUM(A1)"`], ['\tx', `"'\tx"`], ['plain', '"plain"'], ['a,b', '"a,b"'], ['say "hi"', '"say ""hi"""'], ['line\nbreak', '"line\nbreak"'],
+    ['Zie bijlage;=1+1;', `"Zie bijlage;'=1+1;"`], ['a, -2', `"a, '-2"`], ['x\n@SUM(A1)', `"x\n'@SUM(A1)"`], ['q"=1', `"q""'=1"`], ['2026-12-01', '"2026-12-01"'], ['a - b', '"a - b"']])('%j → %j', (value, cell) => expect(csvCell(value)).toBe(cell));
+  it('rows end with CRLF; the console separates with ; (Dutch Excel), the CLI\'s exports with ,', () => {
+    expect(toCsv(['a', 'b'], [[1, null]])).toBe('"a";"b"\r\n"1";""\r\n');
+    expect(toCsv(['a', 'b'], [[1, null]], { separator: ',', quote: 'needed' })).toBe('a,b\r\n1,\r\n');
+  });
 });
 
 describe('tool form', () => {
