@@ -9,7 +9,9 @@
  * temporary file and a rename; files already in DIR are left alone, except the ones this command
  * wrote last time and no longer writes (a removed tool's page), which it lists in
  * DIR/.bijsluiter-site.json so it can remove them: a stale page would tell parents something the
- * register no longer says.
+ * register no longer says. The manifest is not trusted: only names this command generates are
+ * removed, and only when no folder on the way (nor the file) is a symlink: a folder of DIR
+ * replaced by a link to elsewhere must not carry a removal out of DIR.
  */
 import { existsSync, lstatSync, mkdirSync, readFileSync, realpathSync, rmSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -18,7 +20,7 @@ import type { TrustedKey } from '../../lib/register/dsse';
 import { acceptRegister } from '../../lib/sync/accept-register';
 import { option, parseArgs, positional, requiredOption } from '../args';
 import { CliError, readText, writeAtomic, type Output } from '../io';
-import { checkLanguages, renderSite, SiteInputError } from '../site/render';
+import { checkLanguages, isGeneratedSitePath, renderSite, SiteInputError } from '../site/render';
 import { readPublicKeys } from './verify';
 
 /** Where the command remembers which files it wrote, to remove its own stale pages next time. */
@@ -35,6 +37,32 @@ export function insideDir(root: string, path: string): string {
   const target = resolve(root, path);
   if (!target.startsWith(root + sep)) throw new CliError(`refusing to write outside ${root}: ${path}`);
   return target;
+}
+
+/**
+ * Null when every folder from `root` down to `path`'s own folder is a real folder (no symlink)
+ * and its real path is where it should be; else the first part that is not. `root` is real.
+ */
+export function symlinkOnTheWay(root: string, path: string): string | null {
+  const parts = path.split('/');
+  let at = root;
+  for (const part of parts.slice(0, -1)) {
+    at = join(at, part);
+    if (!existsSync(at)) return null; // nothing there yet: it will be made as a real folder
+    const stat = lstatSync(at);
+    if (stat.isSymbolicLink() || !stat.isDirectory()) return relative(root, at);
+    if (realpathSync(at) !== at) return relative(root, at);
+  }
+  return lstatSafe(join(root, path)) && lstatSync(join(root, path)).isSymbolicLink() ? path : null;
+}
+
+function lstatSafe(path: string): boolean {
+  try {
+    lstatSync(path);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function previousFiles(root: string): string[] {
@@ -82,6 +110,13 @@ export async function site(argv: string[], io: Output): Promise<number> {
   mkdirSync(rootGiven, { recursive: true });
   const root = realpathSync(rootGiven);
   const targets = [...files.keys()].map((path) => ({ path, target: insideDir(root, path) }));
+  const stale = previousFiles(root).filter((path) => !files.has(path) && isGeneratedSitePath(path));
+  // every path is checked before anything is written: a symlink anywhere on the way is refused
+  for (const path of [...files.keys(), ...stale]) {
+    insideDir(root, path);
+    const link = symlinkOnTheWay(root, path);
+    if (link) throw new CliError(`refusing to write outside ${root}: ${link} is a symlink (or not a folder); nothing written`);
+  }
   for (const { target } of targets) {
     mkdirSync(dirname(target), { recursive: true });
     // a folder inside DIR that is a symlink to somewhere else would carry the write outside DIR
@@ -90,15 +125,11 @@ export async function site(argv: string[], io: Output): Promise<number> {
   }
   for (const { path, target } of targets) writeAtomic(target, files.get(path)!);
 
-  const stale = previousFiles(root).filter((path) => !files.has(path));
   const removed: string[] = [];
   for (const path of stale) {
-    let target: string;
-    try {
-      target = insideDir(root, path);
-    } catch {
-      continue;
-    }
+    const target = insideDir(root, path);
+    // checked again just before: the real path of its folder must be the folder under DIR
+    if (symlinkOnTheWay(root, path) || realpathSync(dirname(target)) !== dirname(target)) continue;
     if (existsSync(target) && lstatSync(target).isFile()) {
       rmSync(target);
       removed.push(path);

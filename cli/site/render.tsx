@@ -111,6 +111,14 @@ export function relativePath(from: string, to: string): string {
 const langPrefix = (languages: readonly SiteLang[], lang: SiteLang) => (lang === languages[0] ? '' : `${lang}/`);
 const toolPath = (id: string) => `tool/${id}.html`;
 
+/**
+ * Whether `path` (relative to the site's folder) is a name renderSite can write: the only files
+ * `bijsluiter site` ever removes as stale, whatever its manifest says.
+ */
+export function isGeneratedSitePath(path: string): boolean {
+  return /^site\.(?:css|js)$/.test(path) || /^(?:(?:nl|en)\/)?(?:index\.html|changes\.html|feed\.xml|snippet\.html|tool\/[A-Za-z0-9][A-Za-z0-9._-]{0,100}\.html)$/.test(path);
+}
+
 interface Ctx {
   lang: SiteLang;
   languages: readonly SiteLang[];

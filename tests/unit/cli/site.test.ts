@@ -1,6 +1,7 @@
 // @vitest-environment node
 /** `bijsluiter site`: verifies, writes the public site inside DIR only, and says where. */
-import { existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { isGeneratedSitePath } from '../../../cli/site/render';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RegisterPayload } from '../../../lib/register/schema';
@@ -128,6 +129,46 @@ describe('bijsluiter site', () => {
     expect(() => insideDir('/srv/site', '../etc/passwd')).toThrow(/outside/);
     expect(() => insideDir('/srv/site', '/etc/passwd')).toThrow(/outside/);
     expect(insideDir('/srv/site', 'en/index.html')).toBe('/srv/site/en/index.html');
+  });
+
+  it('attack: en/ replaced by a symlink between runs does not carry the stale-page removal outside DIR (control: the manifest names those files)', async () => {
+    const dir = tempDir();
+    const key = await makeKey();
+    const out = join(dir, 'site');
+    const victim = tempDir();
+    expect((await cli('site', await signed(dir, 'r1.json', current(5), key), '--out', out, '--public-key', key.publicBase64, '--lang', 'nl,en')).code).toBe(0);
+    // the victim folder holds files with the names the manifest lists under en/
+    mkdirSync(join(victim, 'tool'), { recursive: true });
+    for (const name of ['index.html', 'feed.xml', 'changes.html', join('tool', 'gimkit.html')]) writeFileSync(join(victim, name), 'not the site\'s');
+    const manifest = JSON.parse(readFileSync(join(out, '.bijsluiter-site.json'), 'utf8')) as { files: string[] };
+    expect(manifest.files).toContain('en/index.html'); // control: a removal that trusted the manifest would go there
+    expect(manifest.files).toContain('en/tool/gimkit.html');
+    rmSync(join(out, 'en'), { recursive: true });
+    symlinkSync(victim, join(out, 'en'));
+    const rerun = await cli('site', await signed(dir, 'r2.json', current(6), key), '--out', out, '--public-key', key.publicBase64, '--lang', 'nl');
+    expect(rerun.code).toBe(1);
+    expect(rerun.err).toContain('en is a symlink');
+    for (const name of ['index.html', 'feed.xml', 'changes.html', join('tool', 'gimkit.html')]) expect(readFileSync(join(victim, name), 'utf8')).toBe('not the site\'s');
+  });
+
+  it('removes only names it generates, whatever the manifest lists (control: a generated stale page is removed)', async () => {
+    const dir = tempDir();
+    const key = await makeKey();
+    const out = join(dir, 'site');
+    expect((await cli('site', await signed(dir, 'r1.json', current(5), key), '--out', out, '--public-key', key.publicBase64)).code).toBe(0);
+    writeFileSync(join(out, 'school.html'), 'ours');
+    writeFileSync(join(out, 'tool', 'zzz.html'), 'an old tool page');
+    const manifest = JSON.parse(readFileSync(join(out, '.bijsluiter-site.json'), 'utf8')) as { files: string[] };
+    writeFileSync(join(out, '.bijsluiter-site.json'), JSON.stringify({ files: [...manifest.files, 'school.html', '../outside.txt', 'tool/zzz.html'] }));
+    writeFileSync(join(dir, 'outside.txt'), 'outside');
+    const rerun = await cli('site', await signed(dir, 'r2.json', current(6), key), '--out', out, '--public-key', key.publicBase64);
+    expect(rerun.code).toBe(0);
+    expect(readFileSync(join(out, 'school.html'), 'utf8')).toBe('ours');
+    expect(readFileSync(join(dir, 'outside.txt'), 'utf8')).toBe('outside');
+    expect(existsSync(join(out, 'tool', 'zzz.html'))).toBe(false);
+    expect(isGeneratedSitePath('en/tool/gimkit.html')).toBe(true);
+    expect(isGeneratedSitePath('school.html')).toBe(false);
+    expect(isGeneratedSitePath('../x/index.html')).toBe(false);
   });
 
   it('is in the help text', async () => {
