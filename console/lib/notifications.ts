@@ -11,6 +11,14 @@ import type { RequestRow } from '../store/requests';
 
 type Lang = 'nl' | 'en';
 
+/** Tool names in e-mails are a teacher's text: one line, at most 60 characters, in quotes, so they read as a name and not as the console's own words. */
+export const EMAIL_NAME_MAX = 60;
+export function quotedName(name: string): string {
+  const one = name.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/["“”]/g, "'");
+  const short = [...one].length > EMAIL_NAME_MAX ? `${[...one].slice(0, EMAIL_NAME_MAX - 1).join('').trimEnd()}…` : one;
+  return `“${short}”`;
+}
+
 function inboxUrl(ctx: ConsoleContext, board: Board, requestId?: string): string {
   return `${ctx.settings.publicUrl}/b/${board.slug}/fg/${requestId ? `requests/${requestId}` : ''}`;
 }
@@ -20,9 +28,9 @@ export function newRequestEmail(ctx: ConsoleContext, board: Board, row: Pick<Req
   return {
     kind: 'email',
     to,
-    subject: nl ? `Nieuwe aanvraag: ${row.toolName} (${row.toolHost})` : `New request: ${row.toolName} (${row.toolHost})`,
+    subject: nl ? `Nieuwe aanvraag: ${quotedName(row.toolName)} (${row.toolHost})` : `New request: ${quotedName(row.toolName)} (${row.toolHost})`,
     text: [
-      nl ? `Er is een nieuwe aanvraag binnengekomen om ${row.toolName} (${row.toolHost}) te beoordelen voor ${board.name}.` : `A new request to vet ${row.toolName} (${row.toolHost}) has arrived for ${board.name}.`,
+      nl ? `Er is een nieuwe aanvraag binnengekomen om ${quotedName(row.toolName)} (${row.toolHost}) te beoordelen voor ${board.name}.` : `A new request to vet ${quotedName(row.toolName)} (${row.toolHost}) has arrived for ${board.name}.`,
       '',
       nl ? `Bekijk de aanvraag: ${inboxUrl(ctx, board, row.requestId)}` : `Open the request: ${inboxUrl(ctx, board, row.requestId)}`,
       '',
@@ -39,7 +47,7 @@ export function digestEmail(ctx: ConsoleContext, board: Board, rows: readonly Pi
     subject: nl ? `${rows.length} nieuwe aanvraag/aanvragen voor ${board.name}` : `${rows.length} new request(s) for ${board.name}`,
     text: [
       nl ? 'Binnengekomen in het afgelopen uur:' : 'Arrived in the last hour:',
-      ...rows.map((r) => `- ${r.toolName} (${r.toolHost})`),
+      ...rows.map((r) => `- ${quotedName(r.toolName)} (${r.toolHost})`),
       '',
       nl ? `Naar de inbox: ${inboxUrl(ctx, board)}` : `Open the inbox: ${inboxUrl(ctx, board)}`,
     ].join('\n'),

@@ -117,7 +117,7 @@ describe('notifications (pglite, real SMTP and HTTP on 127.0.0.1)', () => {
     const [mail, ...more] = mailsTo(c.fgEmail);
     expect(more).toHaveLength(0);
     expect(mail!.to).toBe(c.fgEmail);
-    expect(mail!.subject).toBe('Nieuwe aanvraag: Blooket (www.blooket.com)');
+    expect(mail!.subject).toBe('Nieuwe aanvraag: “Blooket” (www.blooket.com)');
     expect(mail!.text).toContain(`${c.url}/b/linde/fg/requests/${request.id}`);
     // the decoder worked (a non-ASCII line came through), so "not contained" below means something
     expect(mail!.text).toContain('één overzicht per uur');
@@ -155,7 +155,7 @@ describe('notifications (pglite, real SMTP and HTTP on 127.0.0.1)', () => {
     const [digest] = mailsTo(wilg.fgEmail);
     expect(digest!.subject).toBe('2 nieuwe aanvraag/aanvragen voor Stichting wilg');
     // the digest's list is in no particular order
-    expect(digest!.text.split('\n').filter((l) => l.startsWith('- ')).sort()).toEqual(['- Blooket (www.blooket.com)', '- Kahoot (kahoot.it)']);
+    expect(digest!.text.split('\n').filter((l) => l.startsWith('- ')).sort()).toEqual(['- “Blooket” (www.blooket.com)', '- “Kahoot” (kahoot.it)']);
     expect(digest!.text).toContain(`${c.url}/b/wilg/fg/`);
     expect(personal(digest!.text)).toEqual([]);
     // a new request 30 minutes later waits: the FG had a digest less than an hour ago
