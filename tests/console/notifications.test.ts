@@ -169,7 +169,7 @@ describe('notifications (pglite, real SMTP and HTTP on 127.0.0.1)', () => {
     expect(await sendHourlyDigests(c.ctx)).toBe(1);
     await deliver();
     expect(mailsTo(wilg.fgEmail)).toHaveLength(2);
-    expect(mailsTo(wilg.fgEmail)[1]!.text).toMatch(/^Binnengekomen in het afgelopen uur:\n- Padlet \(padlet\.com\)\n\n/);
+    expect(mailsTo(wilg.fgEmail)[1]!.text).toMatch(/^Binnengekomen in het afgelopen uur:\n- “Padlet” \(padlet\.com\)\n\n/);
   });
 
   it('webhook: request.received, request.decided and register.published, signed with the board\'s secret', async () => {
