@@ -1,7 +1,8 @@
 /** An FG's browser, reduced to what the tests need: a cookie jar, the CSRF token from pages, forms. */
 export class FgClient {
   cookies = new Map<string, string>();
-  constructor(readonly base: string, readonly slug: string) {}
+  /** `headers` go with every request (a test's X-Forwarded-For: another address behind the proxy). */
+  constructor(readonly base: string, readonly slug: string, readonly headers: Record<string, string> = {}) {}
 
   private remember(response: Response): void {
     for (const line of response.headers.getSetCookie()) {
@@ -18,7 +19,7 @@ export class FgClient {
   }
 
   async get(path: string): Promise<{ status: number; html: string; location: string | null }> {
-    const response = await fetch(`${this.base}/b/${this.slug}/fg/${path}`, { headers: { cookie: this.cookieHeader() }, redirect: 'manual' });
+    const response = await fetch(`${this.base}/b/${this.slug}/fg/${path}`, { headers: { ...this.headers, cookie: this.cookieHeader() }, redirect: 'manual' });
     this.remember(response);
     return { status: response.status, html: await response.text(), location: response.headers.get('location') };
   }
@@ -34,7 +35,7 @@ export class FgClient {
   async post(path: string, fields: Record<string, string | string[]>, headers: Record<string, string> = {}): Promise<{ status: number; html: string; location: string | null }> {
     const body = new URLSearchParams();
     for (const [k, v] of Object.entries(fields)) for (const value of Array.isArray(v) ? v : [v]) body.append(k, value);
-    const response = await fetch(`${this.base}/b/${this.slug}/fg/${path}`, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), ...headers }, body, redirect: 'manual' });
+    const response = await fetch(`${this.base}/b/${this.slug}/fg/${path}`, { method: 'POST', headers: { ...this.headers, 'content-type': 'application/x-www-form-urlencoded', cookie: this.cookieHeader(), ...headers }, body, redirect: 'manual' });
     this.remember(response);
     return { status: response.status, html: await response.text(), location: response.headers.get('location') };
   }
