@@ -36,7 +36,7 @@ const CODE_STEP_TRIES = 5;
 /** Pages a login may lead to afterwards: the inbox, or where a confirmation was asked. */
 export const NEXT_PAGES = ['', 'publish', 'settings', 'settings/second-factor'] as const;
 export function safeNext(text: string | undefined): string {
-  return (NEXT_PAGES as readonly string[]).includes(text ?? '') ? (text as string) : '';
+  return text && (NEXT_PAGES as readonly string[]).includes(text) ? text : '';
 }
 
 export function browserLang(c: Context): Lang {
@@ -167,7 +167,7 @@ export function mountFgLogin(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     try {
       config = await providerConfig(sso, (ctx.now().getTime() - Date.now()) / 1000, ctx.settings.allowPrivateWebhooks);
     } catch (error) {
-      await audit(ctx.db, board.id, 'system', 'login.refused', sso.issuer, { reason: `discovery: ${String((error as Error).message).slice(0, 200)}` }, ctx.now());
+      await audit(ctx.db, board.id, 'system', 'login.refused', `discovery: ${String((error as Error).message).slice(0, 200)}`, { issuer: sso.issuer }, ctx.now());
       return refusedPage(c, 'ssoUnreachable', 502, sso.name);
     }
     const start = await beginSso(config, ssoRedirectUri(ctx.settings.publicUrl, board));
@@ -190,7 +190,8 @@ export function mountFgLogin(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     const sso = boardSso(ctx, board);
     if (!sso) return refusedPage(c, 'ssoNotSet', 404);
     const refused = async (reason: string, key: ConsoleKey, status: 400 | 403 | 502, ...subs: string[]) => {
-      await audit(ctx.db, board.id, 'system', 'login.refused', sso.issuer, { reason: reason.slice(0, 300), address: clientAddress(c, ctx.settings.trustProxy) }, ctx.now());
+      // the reason is the subject: the same refusal repeated folds into one line, another one stands apart
+      await audit(ctx.db, board.id, 'system', 'login.refused', reason.slice(0, 300), { issuer: sso.issuer, address: clientAddress(c, ctx.settings.trustProxy) }, ctx.now());
       clearSsoCookie(c, board);
       return refusedPage(c, key, status, ...subs);
     };
@@ -210,7 +211,9 @@ export function mountFgLogin(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
       const callbackUrl = new URL(`${ssoRedirectUri(ctx.settings.publicUrl, board)}?${new URL(c.req.url).searchParams.toString()}`);
       identity = await finishSso(config, callbackUrl, { state, nonce: data.nonce, verifier: data.verifier });
     } catch (error) {
-      const reason = String((error as Error).message ?? error).split('\n')[0]!.slice(0, 160);
+      // openid-client's message is general ("unexpected JWT claim value"); its cause names the claim
+      const cause = (error as { cause?: { message?: string } }).cause?.message;
+      const reason = `${String((error as Error).message ?? error)}${cause ? `: ${cause}` : ''}`.split('\n')[0]!.slice(0, 200);
       return refused(reason, 'ssoFailed', 403, sso.name, reason);
     }
     if (!identity.email) return refused(`no email claim (sub ${identity.subject.slice(0, 80)})`, 'ssoNoEmail', 403);

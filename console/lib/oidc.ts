@@ -104,7 +104,6 @@ export async function beginSso(config: client.Configuration, redirectUri: string
     code_challenge_method: 'S256',
     state,
     nonce,
-    prompt: 'select_account',
   });
   return { url: url.href, state, nonce, verifier };
 }

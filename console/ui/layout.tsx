@@ -48,7 +48,7 @@ const MENU: [Section, ConsoleKey, string][] = [
 ];
 
 /** The document around every page of the console: language, title, the one stylesheet. */
-export function Document({ lang, title, children }: { lang: Lang; title: string; children: ComponentChildren }) {
+export function Document({ lang, title, head, children }: { lang: Lang; title: string; head?: ComponentChildren; children: ComponentChildren }) {
   return (
     <html lang={lang}>
       <head>
@@ -56,6 +56,7 @@ export function Document({ lang, title, children }: { lang: Lang; title: string;
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <title>{title}</title>
         <link rel="stylesheet" href="/assets/console.css" />
+        {head}
       </head>
       <body>{children}</body>
     </html>

@@ -72,8 +72,7 @@ export function SsoRefusedPage({ page, message }: { page: PageContext; message: 
  */
 export function ContinuePage({ page, next }: { page: PageContext; next: string }) {
   return (
-    <Document lang={page.lang} title={`${page.t('continueTitle')} · ${page.boardName}`}>
-      <meta http-equiv="refresh" content={`0;url=${next}`} />
+    <Document lang={page.lang} title={`${page.t('continueTitle')} · ${page.boardName}`} head={<meta http-equiv="refresh" content={`0;url=${next}`} />}>
       <main id="main">
         <h1>{page.t('continueTitle')}</h1>
         <p><a href={next}>{page.t('continueLink')}</a></p>
