@@ -12,6 +12,7 @@ import { needsAttention } from './lib/attention';
 import { attentionEmail, digestEmail } from './lib/notifications';
 import { deliverDue, type Senders } from './notify/send';
 import { pruneSessions } from './store/accounts';
+import { pruneLoginSteps } from './store/login-steps';
 import { pruneLimits } from './store/limits';
 import { enqueue } from './store/outbox';
 import { latestRegister } from './store/registers';
@@ -84,6 +85,7 @@ export async function housekeeping(ctx: ConsoleContext): Promise<{ redacted: num
   const redacted = await redactDecidedBefore(ctx.db, new Date(now.getTime() - ctx.settings.retentionDays * 24 * HOUR), now);
   await pruneLimits(ctx.db, new Date(now.getTime() - 24 * HOUR));
   await pruneSessions(ctx.db, now);
+  await pruneLoginSteps(ctx.db, now);
   return { redacted };
 }
 

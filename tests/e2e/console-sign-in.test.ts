@@ -68,6 +68,14 @@ describe('signing in to the console in real Chromium', () => {
     // the session cookie is Strict all the same
     const session = (await context.cookies(base)).find((c) => c.name === 'bijsluiter_session');
     expect(session).toMatchObject({ sameSite: 'Strict', httpOnly: true });
+    // control: the two sites really are cross-site for this browser: a navigation started on the
+    // provider's site does not carry the Strict cookie and lands on the login page (which is why
+    // the callback finishes the login with a same-site step)
+    await page.goto(`${op.issuer}/no-such-page`);
+    await page.evaluate((url) => { location.href = url; }, `${base}/`);
+    await page.waitForURL(`${base}/login`);
+    await page.goto(`${base}/`);
+    expect(page.url()).toBe(`${base}/`);
     await context.close();
   });
 
