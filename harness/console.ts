@@ -42,6 +42,16 @@ export async function startDemoConsole(dataDir?: string, which: keyof typeof DEM
   return { console: running, board: created.board, policy: boardPolicy(CONSOLE_URL, created.board, created.intakeToken), base: `${CONSOLE_URL}/b/${DEMO_SLUG}/fg` };
 }
 
+/** Logs in with "Log in with …" (the board's single sign-on) at the provider's login page; waits for the inbox. */
+export async function fgLoginSso(page: Page, base: string, email = DEMO_FG.email): Promise<void> {
+  await page.goto(`${base}/login`);
+  await page.click(`a[href="${new URL(base).pathname}/sso"]`);
+  await page.waitForSelector('#email');
+  await page.fill('#email', email);
+  await page.click('button[type=submit]');
+  await page.waitForURL(`${base}/`, { timeout: 30_000 });
+}
+
 export async function fgLogin(page: Page, base: string, fg = DEMO_FG): Promise<void> {
   await page.goto(`${base}/`);
   await page.fill('#email', fg.email);

@@ -4,7 +4,8 @@
  * as serial 1), points the extension at it by policy (as an IT admin does), visits a handful of
  * learning sites and prints what the toolbar tells the teacher; then a teacher asks the FG to vet
  * Baamboozle from the popup, the FG finds it in the console's inbox, approves it with a tool
- * record and publishes, and the teacher's badge turns ✓ with the decision in My requests. Last,
+ * record and publishes, and the teacher's badge turns ✓ with the decision in My requests. The FG
+ * logs in with the board's single sign-on, at a real OpenID Provider run on this machine. Last,
  * the page for parents: the console serves it, and `bijsluiter site` writes the same pages to a
  * folder. With a display it leaves the browser open on the console.
  *
@@ -15,7 +16,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXTENSION_ID, launchWithExtension, readBadge, removePolicy, waitFor, writePolicy } from '../harness/chromium';
-import { CONSOLE_URL, DEMO_FG, fgApprove, fgLogin, fgPublish, startDemoConsole } from '../harness/console';
+import { CONSOLE_URL, DEMO_FG, fgApprove, fgLoginSso, fgPublish, startDemoConsole } from '../harness/console';
+import { startOidcProvider } from '../harness/oidc-provider';
+import { setBoardSso } from '../console/store/sso';
 import { submitRequestForm } from '../harness/request-form';
 import { googleConsentUrl } from '../harness/sign-in-screens';
 import { RECEIVER_HOST, startLocalInternet } from '../harness/server';
@@ -56,6 +59,10 @@ const dataDir = mkdtempSync(join(tmpdir(), 'bijsluiter-console-demo-'));
 const SITES = flemish ? FLEMISH_SITES : DUTCH_SITES;
 const demo = await startDemoConsole(dataDir, flemish ? 'flemish' : 'dutch');
 const internet = await startLocalInternet('', undefined, { [RECEIVER_HOST]: demo.console.handle });
+// the board's single sign-on: a real OpenID Provider on this machine stands in for Entra ID or Google
+const SSO_SECRET = 'demo client secret';
+const provider = await startOidcProvider({ host: 'localhost', clients: [{ clientId: 'bijsluiter-demo', clientSecret: SSO_SECRET, redirectUris: [`${demo.base}/sso/callback`] }], accounts: [{ email: DEMO_FG.email }] });
+await setBoardSso(demo.console.ctx.master, demo.console.ctx.db, demo.board, { issuer: provider.issuer, clientId: 'bijsluiter-demo', clientSecret: SSO_SECRET, name: 'Schoolaccount' }, 'demo');
 writePolicy({ ...demo.policy, schoolName: flemish ? 'Basisschool De Linde' : 'OBS De Linde', disableFirstRunPage: true });
 const browser = await launchWithExtension({ port: internet.port, headless: !interactive });
 const say = (line = '') => console.log(line);
@@ -102,11 +109,11 @@ try {
   const pending = await waitFor(() => readBadge(worker, site), (b) => b?.text === '…');
   say(`   The teacher's badge now says ${pending?.text}: ${pending?.title}`);
 
-  // 2. inbox: the FG logs in and finds it
+  // 2. inbox: the FG logs in with the board's single sign-on and finds it
   const fg = await browser.context.newPage();
-  await fgLogin(fg, demo.base);
+  await fgLoginSso(fg, demo.base);
   const row = (await fg.locator(`tr[data-request="${stored!.requestId}"]`).innerText()).replace(/\s+/g, ' ').trim();
-  say(`2. Inbox: ${DEMO_FG.email} logs in to the console and sees: "${row}"`);
+  say(`2. Inbox: ${DEMO_FG.email} logs in to the console with "Inloggen met Schoolaccount" (single sign-on at the board's OpenID Provider) and sees: "${row}"`);
 
   // 3. decision: approved, with a tool record and a note to the teacher
   await fgApprove(fg, demo.base, stored!.requestId, { note: 'Goedgekeurd: leerlingen spelen met een bijnaam.', signedOn: '2026-11-30', validUntil: '2028-11-30', conditions: 'Leerlingen spelen met een bijnaam' });
@@ -136,7 +143,7 @@ try {
   say(`   bijsluiter site wrote the same pages to ${siteDir}/index.html (upload that folder to the school's website).`);
 
   if (interactive) {
-    say(`\nThe browser stays open: the console at ${demo.base}/ (${DEMO_FG.email} / ${DEMO_FG.password}) and the Bijsluiter icon on any tab. Ctrl+C stops.`);
+    say(`\nThe browser stays open: the console at ${demo.base}/ ("Inloggen met Schoolaccount" as ${DEMO_FG.email}, or the password ${DEMO_FG.password}) and the Bijsluiter icon on any tab. Ctrl+C stops.`);
     await new Promise(() => undefined);
   }
 } finally {
@@ -144,6 +151,7 @@ try {
     removePolicy();
     await browser.close();
     await internet.close();
+    await provider.close();
     await demo.console.close();
   }
 }
