@@ -29,6 +29,10 @@ export interface ConsoleSettings {
     loginPerAddress: { max: number; windowMs: number };
     /** Failed logins of one account from anywhere: past `after`, each attempt waits longer (doubling from `baseMs` to `maxMs`), never a lock. */
     loginAccountDelay: { after: number; baseMs: number; maxMs: number; windowMs: number };
+    /** Single sign-on steps (starts and callbacks) from one address: a login is two. */
+    ssoPerAddress: { max: number; windowMs: number };
+    /** Wrong second-factor codes of one account from all addresses together before its code step is locked for the window. */
+    codesPerAccount: { max: number; windowMs: number };
     apiPerToken: { max: number; windowMs: number };
   };
 }
@@ -50,6 +54,9 @@ export const DEFAULT_LIMITS: ConsoleSettings['limits'] = {
   // an outsider who knows the FG's address (it is in the signed register) may slow its logins
   // down by a few seconds, never lock the FG out: a lock is per account and address only
   loginAccountDelay: { after: 10, baseMs: 250, maxMs: 4_000, windowMs: 15 * 60_000 },
+  codesPerAccount: { max: 10, windowMs: 60 * 60_000 },
+  // generous: a school's FGs and their colleagues may share one address
+  ssoPerAddress: { max: 100, windowMs: 15 * 60_000 },
   apiPerToken: { max: 600, windowMs: 60_000 },
 };
 

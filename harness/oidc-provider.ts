@@ -14,6 +14,10 @@ import Provider, { type Configuration } from 'oidc-provider';
 
 export interface OpAccount {
   email: string;
+  /** What is typed at the provider's login (default: the e-mail address); another person may carry the same e-mail address. */
+  login?: string;
+  /** The provider's id of the person (default: from the login). */
+  sub?: string;
   emailVerified?: boolean;
   /** Leave the e-mail address out of the ID token and userinfo. */
   noEmail?: boolean;
@@ -58,7 +62,7 @@ export async function startOidcProvider(options: { clients: OpClient[]; accounts
   const server: Server = createServer((req, res) => handler(req, res));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const issuer = `http://${host}:${(server.address() as AddressInfo).port}`;
-  const accounts = new Map(options.accounts.map((a) => [a.email.toLowerCase(), a]));
+  const accounts = new Map(options.accounts.map((a) => [(a.login ?? a.email).toLowerCase(), a]));
   const configuration: Configuration = {
     clients: options.clients.map((c) => ({ client_id: c.clientId, client_secret: c.clientSecret, redirect_uris: c.redirectUris, token_endpoint_auth_method: 'client_secret_post', grant_types: ['authorization_code'], response_types: ['code'] })),
     jwks: (options.jwks ?? (await providerKeys())) as Configuration['jwks'],
@@ -75,7 +79,7 @@ export async function startOidcProvider(options: { clients: OpClient[]; accounts
       return {
         accountId: id,
         async claims() {
-          return { sub: `sub-${account.email}`, name: account.email.split('@')[0], ...(account.noEmail ? {} : { email: account.email, email_verified: account.emailVerified ?? true }) };
+          return { sub: account.sub ?? `sub-${account.login ?? account.email}`, name: account.email.split('@')[0], ...(account.noEmail ? {} : { email: account.email, email_verified: account.emailVerified ?? true }) };
         },
       };
     },
@@ -130,7 +134,7 @@ export async function startOidcProvider(options: { clients: OpClient[]; accounts
 function loginForm(uid: string, error: string | null): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Test school login</title></head><body><main>
 <h1>Test school login</h1>${error ? `<p role="alert">${escapeHtml(error)}</p>` : ''}
-<form method="post" action="/interaction/${escapeHtml(uid)}/login"><label for="email">E-mail</label> <input id="email" name="email" type="email" autocomplete="username" required> <button type="submit">Sign in</button></form>
+<form method="post" action="/interaction/${escapeHtml(uid)}/login"><label for="email">E-mail</label> <input id="email" name="email" autocomplete="username" required> <button type="submit">Sign in</button></form>
 </main></body></html>`;
 }
 

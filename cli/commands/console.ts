@@ -5,7 +5,7 @@
  *   console token --board SLUG --fg-email E [--label L]
  *   console user --board SLUG --email E [--role fg|viewer] [--name N] [--password-file F]
  *   console import SOURCE --board SLUG [--public-key BASE64]   (YAML file or folder, CSV, signed register)
- *   console sso --board SLUG --issuer URL --client-id ID --client-secret-file FILE [--name NAME] | --password-login on|off | --remove
+ *   console sso --board SLUG --issuer URL --client-id ID --client-secret-file FILE [--name NAME] | --password-login on|off | --unlink EMAIL | --remove
  *   console mfa --board SLUG --require | --optional | --reset EMAIL
  * Every subcommand uses `--data DIR` (embedded database) or, when DATABASE_URL is set, PostgreSQL.
  */
@@ -19,11 +19,12 @@ import { envelopeSchema, REGISTER_PAYLOAD_TYPE } from '../../lib/register/schema
 import { openDatabase, type Database } from '../../console/db/open';
 import { loadMasterKey } from '../../console/master-key';
 import { checkPublicUrl, startConsole } from '../../console/start';
+import { defaultSettings } from '../../console/context';
 import { addUser, createApiToken, findUserByEmail } from '../../console/store/accounts';
 import { boardPolicy, createBoard, findBoard, SLUG_PATTERN } from '../../console/store/boards';
 import { importTools } from '../../console/store/import';
 import { resetSecondFactor } from '../../console/store/second-factor';
-import { boardSso, setBoardSso, setMfaRequired, setPasswordLogin, ssoInputProblem, ssoRedirectUri } from '../../console/store/sso';
+import { boardSso, setBoardSso, setMfaRequired, setPasswordLogin, ssoInputProblem, ssoRedirectUri, unlinkSsoSubject } from '../../console/store/sso';
 import { option, parseArgs, positional, requiredOption, type ParsedArgs } from '../args';
 import { CliError, parseJsonFile, readText, type Output } from '../io';
 import { formatProblems } from '../lint';
@@ -244,7 +245,7 @@ async function serve(argv: string[], io: Output): Promise<number> {
  * is not asked here (the console may not reach it from this machine); the login page is the test.
  */
 async function sso(argv: string[], io: Output): Promise<number> {
-  const args = parseArgs(argv, ['data', 'board', 'issuer', 'client-id', 'client-secret-file', 'name', 'password-login', 'public-url'], ['remove']);
+  const args = parseArgs(argv, ['data', 'board', 'issuer', 'client-id', 'client-secret-file', 'name', 'password-login', 'public-url', 'unlink'], ['remove']);
   const slug = requiredOption(args, 'board', 'console sso');
   const passwordLogin = option(args, 'password-login');
   if (passwordLogin !== undefined && passwordLogin !== 'on' && passwordLogin !== 'off') throw new CliError('--password-login is on or off');
@@ -261,7 +262,8 @@ async function sso(argv: string[], io: Output): Promise<number> {
     const problem = ssoInputProblem(input);
     if (problem) throw new CliError(`console sso: ${problem}`);
   }
-  if (!input && !args.flags.has('remove') && passwordLogin === undefined) throw new CliError('console sso needs --issuer URL --client-id ID --client-secret-file FILE [--name NAME], or --password-login on|off, or --remove');
+  const unlink = option(args, 'unlink');
+  if (!input && !args.flags.has('remove') && passwordLogin === undefined && unlink === undefined) throw new CliError('console sso needs --issuer URL --client-id ID --client-secret-file FILE [--name NAME], or --password-login on|off, --unlink EMAIL or --remove');
   const publicUrl = publicUrlOf(args, DEFAULT_PORT);
   return withDatabase(existingStorage(args, 'console sso'), async (database, master) => {
     let board = await findBoard(database.db, slug);
@@ -270,6 +272,10 @@ async function sso(argv: string[], io: Output): Promise<number> {
       await setBoardSso(master, database.db, board, input, 'console sso');
       board = (await findBoard(database.db, slug))!;
       io.out(input ? `single sign-on for board "${slug}": ${input.issuer} (client ${input.clientId}); the login page offers "Inloggen met ${input.name}"` : `single sign-on removed for board "${slug}"; passwords work again`);
+    }
+    if (unlink !== undefined) {
+      if (!(await unlinkSsoSubject(database.db, board.id, unlink, 'console sso'))) throw new CliError(`board "${slug}" has no account ${unlink}`);
+      io.out(`${unlink.trim().toLowerCase()} is no longer linked to a single sign-on account; the next one to sign in as that address is linked`);
     }
     if (passwordLogin !== undefined) {
       if (passwordLogin === 'off' && !boardSso({ master }, board)) throw new CliError(`board "${slug}" has no single sign-on: set it up (and log in with it once) before turning passwords off`);
@@ -297,7 +303,8 @@ async function mfa(argv: string[], io: Output): Promise<number> {
     if (reset !== undefined) {
       const account = await findUserByEmail(database.db, board.id, reset);
       if (!account) throw new CliError(`board "${slug}" has no account ${reset}`);
-      await resetSecondFactor(database.db, account, 'console mfa');
+      // the account hears of it by e-mail when the console sends e-mail (SMTP_URL), from the running console's outbox
+      await resetSecondFactor({ settings: { ...defaultSettings(process.env.PUBLIC_URL ?? `http://127.0.0.1:${DEFAULT_PORT}`), smtpUrl: process.env.SMTP_URL || null } }, database.db, account, 'console mfa');
       io.out(`second factor of ${account.email} removed; ${board.mfaRequired ? 'the board requires one, so it sets up a new one at its next login' : 'it can set up a new one under Settings'}`);
       return 0;
     }

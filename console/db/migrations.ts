@@ -145,6 +145,7 @@ export const MIGRATIONS: readonly Migration[] = [
       `ALTER TABLE users ADD COLUMN totp_pending_enc text`,
       `ALTER TABLE users ADD COLUMN totp_enabled_at timestamptz`,
       `ALTER TABLE users ADD COLUMN totp_last_step bigint NOT NULL DEFAULT 0`,
+      `ALTER TABLE users ADD COLUMN sso_subject text`,
       `ALTER TABLE sessions ADD COLUMN method text NOT NULL DEFAULT 'password' CHECK (method IN ('password', 'totp', 'sso'))`,
       `ALTER TABLE sessions ADD COLUMN verified_at timestamptz`,
       `CREATE TABLE recovery_codes (

@@ -44,6 +44,8 @@ export const users = pgTable('users', {
   totpPendingEnc: text('totp_pending_enc'),
   totpEnabledAt: at('totp_enabled_at'),
   totpLastStep: bigint('totp_last_step', { mode: 'number' }).notNull().default(0),
+  /** The provider's `iss` and `sub` of the first single sign-on: later ones must be the same person, whatever e-mail address they claim. */
+  ssoSubject: text('sso_subject'),
   createdAt: at('created_at').notNull().defaultNow(),
 });
 

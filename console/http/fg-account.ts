@@ -58,7 +58,7 @@ export function mountFgAccount(web: Hono<WebEnv>, ctx: ConsoleContext, { html, p
     const user = c.get('user');
     const board = c.get('board');
     const method = how(c);
-    if (method === 'sso') return c.redirect(`/b/${board.slug}/fg/sso?next=${encodeURIComponent(next)}`, 303);
+    if (method === 'sso') return c.redirect(`/b/${board.slug}/fg/sso?next=${encodeURIComponent(next)}&confirm=1`, 303);
     const address = clientAddress(c, ctx.settings.trustProxy);
     const gate = await enterLoginGate(ctx, board.id, user.email, address, method === 'code' ? 'code' : 'password');
     if (!gate.open) {
@@ -106,6 +106,11 @@ export function mountFgAccount(web: Hono<WebEnv>, ctx: ConsoleContext, { html, p
   });
   web.post('/b/:slug/fg/settings/second-factor/confirm', async (c) => {
     const user = c.get('user');
+    // a new key replacing a working one: only with a fresh confirmation (whoever holds the session must also hold the old factor)
+    if (hasSecondFactor(user)) {
+      const stale = fresh(c, 'settings/second-factor');
+      if (stale) return stale;
+    }
     const codes = await confirmEnrolment(ctx, user, field(c.get('form'), 'code').slice(0, 16));
     if (!codes) {
       await audit(ctx.db, user.boardId, user.email, 'code.failed', user.email, { step: 'enrol' }, ctx.now());
@@ -127,12 +132,11 @@ export function mountFgAccount(web: Hono<WebEnv>, ctx: ConsoleContext, { html, p
       return c.redirect(`/b/${board.slug}/fg/settings?done=sso`, 303);
     }
     const current = boardSso(ctx, board);
-    const input = {
-      issuer: field(form, 'issuer').trim().replace(/\/+$/, ''),
-      clientId: field(form, 'clientId').trim(),
-      clientSecret: field(form, 'clientSecret') || current?.clientSecret || '',
-      name: field(form, 'name').trim() || 'SSO',
-    };
+    const issuer = field(form, 'issuer').trim().replace(/\/+$/, '');
+    const clientId = field(form, 'clientId').trim();
+    // the saved secret is kept only for the same provider and client: it never goes to a new issuer
+    const sameClient = current !== null && current.issuer === issuer && current.clientId === clientId;
+    const input = { issuer, clientId, clientSecret: field(form, 'clientSecret') || (sameClient ? current.clientSecret : ''), name: field(form, 'name').trim() || 'SSO' };
     const problem = ssoInputProblem(input) ?? (await webhookAddressProblem(input.issuer, ctx.settings.allowPrivateWebhooks));
     if (problem) return settingsPage(c, { ssoError: p.t('ssoInvalid', problem) }, 400);
     await setBoardSso(ctx.master, ctx.db, board, input, c.get('user').email);

@@ -16,7 +16,9 @@ import type { Board } from '../store/boards';
 import { enterLoginGate } from '../store/login-gate';
 import { dropLoginStep, findLoginStep, putLoginStep, takeLoginStep } from '../store/login-steps';
 import { hasSecondFactor, takeSecondFactor } from '../store/second-factor';
-import { boardSso, ssoRedirectUri } from '../store/sso';
+import { boardSso, linkSsoSubject, ssoRedirectUri, ssoSubjectOf } from '../store/sso';
+import { tellAccount } from '../store/second-factor';
+import { hit } from '../store/limits';
 import { pageContext, renderPage } from '../ui/layout';
 import { CodePage, ContinuePage, LoginPage, SsoRefusedPage, type LoginOptions } from '../ui/login';
 import { translate, type ConsoleKey, type Lang } from '../ui/messages';
@@ -60,7 +62,7 @@ export function mountFgLogin(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     const lang = browserLang(c);
     return html(c, renderPage(lang, LoginPage({ page: pageContext(lang, board.name, board.slug, loginCsrf(c, ctx, board), null), error, email, options: loginOptions(ctx, board) })), status);
   };
-  const refusedPage = (c: Context<BoardEnv>, key: ConsoleKey, status: 400 | 403 | 404 | 502, ...subs: string[]) => {
+  const refusedPage = (c: Context<BoardEnv>, key: ConsoleKey, status: 400 | 403 | 404 | 429 | 502, ...subs: string[]) => {
     const board = c.get('board');
     const lang = browserLang(c);
     return html(c, renderPage(lang, SsoRefusedPage({ page: pageContext(lang, board.name, board.slug, null, null), message: translate(lang, key, ...subs) })), status);
@@ -97,7 +99,11 @@ export function mountFgLogin(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     // an unknown address costs the same hash as a wrong password: no telling which it was;
     // at most a few hashes run at once, so a flood of logins cannot starve the server
     const ok = await passwordChecks.run(() => verifyPassword(password, user?.passwordHash ?? DUMMY_PASSWORD_HASH));
-    if (ok === 'busy') return limited(c, email, 60);
+    if (ok === 'busy') {
+      // the server's fault, not the person's: the attempt does not count
+      await gate.settle(true);
+      return limited(c, email, 5);
+    }
     if (!user || !ok) {
       await audit(ctx.db, board.id, email || '(empty)', 'login.failed', email, { address, account: Boolean(user) }, ctx.now());
       return loginPage(c, translate(lang, 'loginFailed'), email, 400);
@@ -135,6 +141,8 @@ export function mountFgLogin(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     const step = token ? await findLoginStep(ctx.db, token, board.id, 'code', ctx.now()) : null;
     const user = step?.userId ? await findUser(ctx.db, board.id, step.userId) : null;
     if (!token || !step || !user) return loginPage(c, translate(lang, 'codeStepExpired'), '', 403);
+    // passwords turned off while this login was between its steps: it does not finish
+    if (!loginOptions(ctx, board).passwordLogin) return loginPage(c, translate(lang, 'passwordLoginRefused', board.ssoName ?? 'SSO'), '', 403);
     const address = clientAddress(c, ctx.settings.trustProxy);
     const gate = await enterLoginGate(ctx, board.id, user.email, address, 'code');
     if (!gate.open) return limited(c, user.email, gate.retryAfter);
@@ -159,24 +167,35 @@ export function mountFgLogin(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
   });
 
   // ---- single sign-on
+  /** Single sign-on's steps from one address: a login is two; a flood (of steps, of forged callbacks) is refused. */
+  const ssoLimited = async (c: Context<BoardEnv>): Promise<Response | null> => {
+    const limit = await hit(ctx.db, { key: `sso-ip:${clientAddress(c, ctx.settings.trustProxy)}`, ...ctx.settings.limits.ssoPerAddress }, ctx.now());
+    if (limit.allowed) return null;
+    c.header('retry-after', String(limit.retryAfter));
+    return refusedPage(c, 'loginLimited', 429, String(Math.max(1, Math.ceil(limit.retryAfter / 60))));
+  };
+
   app.get('/b/:slug/fg/sso', async (c) => {
     const board = c.get('board');
     const sso = boardSso(ctx, board);
     if (!sso) return refusedPage(c, 'ssoNotSet', 404);
+    const limited = await ssoLimited(c);
+    if (limited) return limited;
+    const confirm = c.req.query('confirm') === '1';
     let config;
     try {
       config = await providerConfig(sso, (ctx.now().getTime() - Date.now()) / 1000, ctx.settings.allowPrivateWebhooks);
     } catch (error) {
-      await audit(ctx.db, board.id, 'system', 'login.refused', `discovery: ${String((error as Error).message).slice(0, 200)}`, { issuer: sso.issuer }, ctx.now());
+      await audit(ctx.db, board.id, 'system', 'login.refused', 'provider unreachable', { reason: String((error as Error).message).slice(0, 200), issuer: sso.issuer, address: clientAddress(c, ctx.settings.trustProxy) }, ctx.now());
       return refusedPage(c, 'ssoUnreachable', 502, sso.name);
     }
-    const start = await beginSso(config, ssoRedirectUri(ctx.settings.publicUrl, board));
+    const start = await beginSso(config, ssoRedirectUri(ctx.settings.publicUrl, board), confirm);
     const binding = newToken('sso');
     await putLoginStep(ctx.db, start.state, {
       boardId: board.id,
       userId: null,
       kind: 'sso',
-      data: { verifier: start.verifier, nonce: start.nonce, binding: hashToken(binding), next: safeNext(c.req.query('next')) },
+      data: { verifier: start.verifier, nonce: start.nonce, binding: hashToken(binding), next: safeNext(c.req.query('next')), confirm },
       expiresAt: new Date(ctx.now().getTime() + SSO_STEP_MS),
     });
     setSsoCookie(c, ctx, board, binding, SSO_STEP_MS / 1000);
@@ -189,37 +208,51 @@ export function mountFgLogin(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     const lang = browserLang(c);
     const sso = boardSso(ctx, board);
     if (!sso) return refusedPage(c, 'ssoNotSet', 404);
-    const refused = async (reason: string, key: ConsoleKey, status: 400 | 403 | 502, ...subs: string[]) => {
-      // the reason is the subject: the same refusal repeated folds into one line, another one stands apart
-      await audit(ctx.db, board.id, 'system', 'login.refused', reason.slice(0, 300), { issuer: sso.issuer, address: clientAddress(c, ctx.settings.trustProxy) }, ctx.now());
+    const limited = await ssoLimited(c);
+    if (limited) return limited;
+    /**
+     * A refused single sign-on: the kind is the audit line's subject (the same refusal repeated
+     * folds into one line with a count; the provider's or the library's words go in the detail,
+     * never the subject, so a forged callback cannot write its own line).
+     */
+    const refused = async (kind: string, reason: string, key: ConsoleKey, status: 400 | 403 | 502, ...subs: string[]) => {
+      await audit(ctx.db, board.id, 'system', 'login.refused', kind, { reason: reason.slice(0, 300), issuer: sso.issuer, address: clientAddress(c, ctx.settings.trustProxy) }, ctx.now());
       clearSsoCookie(c, board);
       return refusedPage(c, key, status, ...subs);
     };
     const state = c.req.query('state') ?? '';
     // the step is taken once: a replayed callback (the same code and state again) finds nothing
     const step = state && state.length <= 200 ? await takeLoginStep(ctx.db, state, board.id, 'sso', ctx.now()) : null;
-    if (!step) return refused('unknown, used or expired state', 'ssoExpired', 400);
-    const data = step.data as { verifier: string; nonce: string; binding: string; next: string };
+    if (!step) return refused('state', 'unknown, used or expired state', 'ssoExpired', 400);
+    const data = step.data as { verifier: string; nonce: string; binding: string; next: string; confirm?: boolean };
     const binding = getCookie(c, SSO_COOKIE);
     // the state must come back to the browser that left with it (login CSRF)
-    if (!binding || hashToken(binding) !== data.binding) return refused('the browser that came back is not the one that left', 'ssoExpired', 400);
+    if (!binding || hashToken(binding) !== data.binding) return refused('browser', 'the browser that came back is not the one that left', 'ssoExpired', 400);
     const providerError = c.req.query('error');
-    if (providerError) return refused(`provider: ${providerError.slice(0, 80)}`, 'ssoFailed', 403, sso.name, providerError.slice(0, 80));
+    if (providerError) return refused('provider error', providerError.slice(0, 80), 'ssoFailed', 403, sso.name, providerError.replace(/[^\w.-]/g, '').slice(0, 40));
     let identity;
     try {
       const config = await providerConfig(sso, (ctx.now().getTime() - Date.now()) / 1000, ctx.settings.allowPrivateWebhooks);
       const callbackUrl = new URL(`${ssoRedirectUri(ctx.settings.publicUrl, board)}?${new URL(c.req.url).searchParams.toString()}`);
-      identity = await finishSso(config, callbackUrl, { state, nonce: data.nonce, verifier: data.verifier });
+      identity = await finishSso(config, callbackUrl, { state, nonce: data.nonce, verifier: data.verifier, confirm: data.confirm === true });
     } catch (error) {
       // openid-client's message is general ("unexpected JWT claim value"); its cause names the claim
       const cause = (error as { cause?: { message?: string } }).cause?.message;
       const reason = `${String((error as Error).message ?? error)}${cause ? `: ${cause}` : ''}`.split('\n')[0]!.slice(0, 200);
-      return refused(reason, 'ssoFailed', 403, sso.name, reason);
+      return refused('token', reason, 'ssoFailed', 403, sso.name, reason);
     }
-    if (!identity.email) return refused(`no email claim (sub ${identity.subject.slice(0, 80)})`, 'ssoNoEmail', 403);
-    if (identity.emailVerified === false) return refused(`email not verified: ${identity.email}`, 'ssoUnverified', 403, identity.email);
+    if (!identity.email) return refused('no email', `sub ${identity.subject.slice(0, 80)}`, 'ssoNoEmail', 403);
+    if (identity.emailVerified === false) return refused('email not verified', identity.email, 'ssoUnverified', 403, identity.email);
     const user = await findUserByEmail(ctx.db, board.id, identity.email);
-    if (!user) return refused(`no account: ${identity.email}`, 'ssoNoAccount', 403, identity.email, board.name);
+    if (!user) return refused('no account', identity.email, 'ssoNoAccount', 403, identity.email, board.name);
+    // the account is the provider's person who first signed in as it, whatever address another one claims later
+    const subject = ssoSubjectOf(identity);
+    if (user.ssoSubject && user.ssoSubject !== subject) return refused('another person', `${identity.email} claimed by ${subject.slice(0, 160)}`, 'ssoOtherPerson', 403, identity.email);
+    if (!user.ssoSubject) {
+      await linkSsoSubject(ctx.db, user.id, subject);
+      await audit(ctx.db, board.id, user.email, 'sso.linked', user.email, { subject: subject.slice(0, 300) }, ctx.now());
+      await tellAccount(ctx, ctx.db, user, 'sso.linked');
+    }
     clearSsoCookie(c, board);
     await startSession(c, user, 'sso');
     const next = `/b/${board.slug}/fg/${safeNext(data.next)}`;

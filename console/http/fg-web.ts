@@ -102,7 +102,7 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     c.set('session', session);
     const own = [`/b/${board.slug}/fg/logout`, `/b/${board.slug}/fg/settings/me`, `/b/${board.slug}/fg/settings/second-factor`, `/b/${board.slug}/fg/settings/second-factor/start`, `/b/${board.slug}/fg/settings/second-factor/confirm`, `/b/${board.slug}/fg/confirm`];
     // the board requires a second factor: a password account without one enrols before anything else
-    const mustEnrol = board.mfaRequired && session.method === 'password' && !hasSecondFactor(session.user);
+    const mustEnrol = board.mfaRequired && session.method !== 'sso' && !hasSecondFactor(session.user);
     if (mustEnrol && !own.slice(0, 5).includes(c.req.path)) {
       if (c.req.method === 'GET') return c.redirect(`/b/${board.slug}/fg/settings/second-factor`, 303);
       return html(c, errorPage(c, 'mfaRequiredNotice'), 403);

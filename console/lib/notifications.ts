@@ -81,3 +81,27 @@ export function decisionNotifications(ctx: ConsoleContext, board: Board, row: Re
 export function publishNotifications(ctx: ConsoleContext, board: Board, serial: number): OutboxMessage[] {
   return webhook(board, 'register.published', { serial, registerUrl: `${ctx.settings.publicUrl}/b/${board.slug}/register.json` });
 }
+
+/** What happened to an account's sign-in, told to the account itself (it may not have been them). */
+export type AccountEvent = 'mfa.enrol' | 'mfa.recovery-used' | 'mfa.reset' | 'sso.linked';
+
+export function accountEventEmail(ctx: ConsoleContext, board: Board, event: AccountEvent, to: string, lang: Lang): OutboxMessage {
+  const nl = lang === 'nl';
+  const what: Record<AccountEvent, [string, string]> = {
+    'mfa.enrol': ['Two-step verification was set up for your account (a new authenticator app).', 'Voor je account is tweestapsverificatie ingesteld (een nieuwe authenticator-app).'],
+    'mfa.recovery-used': ['One of your recovery codes was used to log in.', 'Er is ingelogd met een van je herstelcodes.'],
+    'mfa.reset': ['The second factor of your account was removed by the console\'s administrator; you set it up again at your next login.', 'De tweede stap van je account is verwijderd door de beheerder van de console; je stelt hem opnieuw in bij de volgende keer inloggen.'],
+    'sso.linked': ['Your account was linked to a single sign-on account; from now on only that account logs in as you.', 'Je account is gekoppeld aan een account voor eenmalig inloggen; alleen dat account logt voortaan als jou in.'],
+  };
+  return {
+    kind: 'email',
+    to,
+    subject: nl ? `Bijsluiter-console ${board.name}: inloggen gewijzigd` : `Bijsluiter console ${board.name}: sign-in changed`,
+    text: [
+      what[event][nl ? 1 : 0],
+      '',
+      nl ? 'Was jij dit niet? Meld het direct aan je IT-beheerder en de FG van je bestuur.' : 'Was this not you? Tell your IT admin and your board\'s FG at once.',
+      `${ctx.settings.publicUrl}/b/${board.slug}/fg/settings`,
+    ].join('\n'),
+  };
+}

@@ -20,6 +20,7 @@ export interface SsoSettings {
 
 /** The claims the console reads; the rest is not kept. */
 export interface SsoIdentity {
+  issuer: string;
   subject: string;
   email: string | null;
   emailVerified: boolean | null;
@@ -91,8 +92,11 @@ export interface SsoStart {
   verifier: string;
 }
 
+/** A confirmation (before publishing, tokens, login settings) wants a login made just now, not a provider's remembered one. */
+export const CONFIRM_MAX_AGE_S = 300;
+
 /** Where to send the browser, and the secrets to keep until it comes back. */
-export async function beginSso(config: client.Configuration, redirectUri: string): Promise<SsoStart> {
+export async function beginSso(config: client.Configuration, redirectUri: string, confirm = false): Promise<SsoStart> {
   const verifier = client.randomPKCECodeVerifier();
   const state = client.randomState();
   const nonce = client.randomNonce();
@@ -104,6 +108,7 @@ export async function beginSso(config: client.Configuration, redirectUri: string
     code_challenge_method: 'S256',
     state,
     nonce,
+    ...(confirm ? { prompt: 'login', max_age: String(CONFIRM_MAX_AGE_S) } : {}),
   });
   return { url: url.href, state, nonce, verifier };
 }
@@ -113,12 +118,14 @@ export async function beginSso(config: client.Configuration, redirectUri: string
  * Throws (with the library's reason) on any failed check: a wrong state, a used code, an ID
  * token from another issuer or for another client, an expired one.
  */
-export async function finishSso(config: client.Configuration, callbackUrl: URL, checks: { state: string; nonce: string; verifier: string }): Promise<SsoIdentity> {
+export async function finishSso(config: client.Configuration, callbackUrl: URL, checks: { state: string; nonce: string; verifier: string; confirm?: boolean }): Promise<SsoIdentity> {
   const tokens = await client.authorizationCodeGrant(config, callbackUrl, {
     pkceCodeVerifier: checks.verifier,
     expectedState: checks.state,
     expectedNonce: checks.nonce,
     idTokenExpected: true,
+    // a confirmation: the ID token's auth_time must say the person logged in at the provider just now
+    ...(checks.confirm ? { maxAge: CONFIRM_MAX_AGE_S } : {}),
   });
   const claims = tokens.claims();
   if (!claims) throw new Error('the provider sent no ID token');
@@ -130,7 +137,7 @@ export async function finishSso(config: client.Configuration, callbackUrl: URL, 
     email = typeof info.email === 'string' ? info.email : null;
     verified = typeof info.email_verified === 'boolean' ? info.email_verified : verified;
   }
-  return { subject: claims.sub, email: email ? email.trim().toLowerCase() : null, emailVerified: verified };
+  return { issuer: claims.iss, subject: claims.sub, email: email ? email.trim().toLowerCase() : null, emailVerified: verified };
 }
 
 /** Forgets cached provider configurations (a board's settings changed). */

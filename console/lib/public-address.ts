@@ -114,8 +114,12 @@ export function isPublicIp(ip: string): boolean {
   return true;
 }
 
-export function privateRefusal(host: string, addresses: readonly string[]): string {
-  return `${host} is on a private or local network (${addresses.join(', ')}); the operator can allow that with BIJSLUITER_ALLOW_PRIVATE_WEBHOOKS=1`;
+/**
+ * The refusal in words. It does not list the addresses a name resolved to: on a console run for
+ * many boards, an FG must not learn the operator's internal names and addresses this way.
+ */
+export function privateRefusal(host: string, _addresses: readonly string[]): string {
+  return `${host} is on a private or local network, not the public internet; the operator can allow that with BIJSLUITER_ALLOW_PRIVATE_WEBHOOKS=1`;
 }
 
 export type Resolver = (host: string) => Promise<string[]>;

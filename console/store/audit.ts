@@ -2,7 +2,8 @@
  * The audit log: who did what, when, to which board's data. Written in the action's transaction.
  *
  * Repeated events of one kind (failed logins, API reads, exports) are folded: the same actor,
- * action and subject within ten minutes adds to the entry's `count` instead of a new row, so
+ * action, subject and detail within ten minutes adds to the entry's `count` instead of a new
+ * row (another address or reason is another line, so an attacker's addresses are never hidden), so
  * 200 export GETs are one line that says 200, and a publish is never pushed out of view.
  */
 import { and, desc, eq, gte, lt, sql, type SQL } from 'drizzle-orm';
@@ -21,7 +22,7 @@ export async function audit(db: Db, boardId: number, actor: string, action: stri
     const since = new Date(at.getTime() - FOLD_WINDOW_MS);
     const folded = await db.execute(sql`
       UPDATE audit_log SET detail = jsonb_set(jsonb_set(detail, '{count}', to_jsonb(coalesce((detail->>'count')::int, 1) + 1)), '{lastAt}', to_jsonb(${at.toISOString()}::text))
-      WHERE id = (SELECT id FROM audit_log WHERE board_id = ${boardId} AND actor = ${actor} AND action = ${action} AND subject = ${subject} AND at >= ${since} ORDER BY at DESC, id DESC LIMIT 1)
+      WHERE id = (SELECT id FROM audit_log WHERE board_id = ${boardId} AND actor = ${actor} AND action = ${action} AND subject = ${subject} AND (detail - 'count' - 'lastAt') = ${JSON.stringify(detail)}::jsonb AND at >= ${since} ORDER BY at DESC, id DESC LIMIT 1)
       RETURNING id`);
     if (rows(folded).length > 0) return;
   }

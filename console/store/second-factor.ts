@@ -6,7 +6,9 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { ConsoleContext } from '../context';
 import type { Db } from '../db/open';
-import { recoveryCodes, users } from '../db/schema';
+import { boards, recoveryCodes, sessions, users } from '../db/schema';
+import { accountEventEmail, type AccountEvent } from '../lib/notifications';
+import { enqueue } from './outbox';
 import { hashToken, seal, unseal } from '../lib/secrets';
 import { newRecoveryCodes, newTotpSecret, normaliseRecoveryCode, verifyTotp } from '../lib/totp';
 import type { User } from './accounts';
@@ -16,6 +18,13 @@ const sealContext = (user: Pick<User, 'boardId' | 'id'>) => `totp:${user.boardId
 
 export function hasSecondFactor(user: Pick<User, 'totpEnabledAt'>): boolean {
   return user.totpEnabledAt !== null;
+}
+
+/** Tells the account by e-mail (when the console sends e-mail) that its sign-in changed: it may not have been them. */
+export async function tellAccount(ctx: ConsoleContext, db: Db, user: User, event: AccountEvent): Promise<void> {
+  if (!ctx.settings.smtpUrl) return;
+  const [board] = await db.select().from(boards).where(eq(boards.id, user.boardId));
+  if (board) await enqueue(db, board.id, accountEventEmail(ctx, board, event, user.email, user.language));
 }
 
 /** A new secret, kept as pending until a code from it is typed back; the old factor stays until then. */
@@ -41,6 +50,7 @@ export async function confirmEnrolment(ctx: ConsoleContext, user: User, code: st
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
     await tx.insert(recoveryCodes).values(codes.map((c) => ({ userId: user.id, codeHash: hashToken(c) })));
     await audit(tx, user.boardId, user.email, 'mfa.enrol', user.email);
+    await tellAccount(ctx, tx, user, 'mfa.enrol');
   });
   return codes;
 }
@@ -67,6 +77,7 @@ export async function takeSecondFactor(ctx: ConsoleContext, user: User, code: st
     .returning({ userId: recoveryCodes.userId });
   if (used.length === 0) return null;
   await audit(ctx.db, user.boardId, user.email, 'mfa.recovery-used', user.email, { left: await recoveryCodesLeft(ctx.db, user.id) });
+  await tellAccount(ctx, ctx.db, user, 'mfa.recovery-used');
   return 'recovery';
 }
 
@@ -75,11 +86,16 @@ export async function recoveryCodesLeft(db: Db, userId: number): Promise<number>
   return Number(row?.n ?? 0);
 }
 
-/** Removes an account's second factor (it lost its phone and its codes): it enrols again at its next login. */
-export async function resetSecondFactor(db: Db, user: User, actor: string): Promise<void> {
+/**
+ * Removes an account's second factor (it lost its phone and its codes): it enrols again at its
+ * next login. Every session of the account ends: whoever holds the lost phone keeps nothing.
+ */
+export async function resetSecondFactor(ctx: Pick<ConsoleContext, 'settings'> & Partial<ConsoleContext>, db: Db, user: User, actor: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(users).set({ totpSecretEnc: null, totpPendingEnc: null, totpEnabledAt: null, totpLastStep: 0 }).where(eq(users.id, user.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
+    await tx.delete(sessions).where(eq(sessions.userId, user.id));
     await audit(tx, user.boardId, actor, 'mfa.reset', user.email);
+    await tellAccount(ctx as ConsoleContext, tx, user, 'mfa.reset');
   });
 }

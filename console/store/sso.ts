@@ -6,7 +6,7 @@
 import { and, eq, ne } from 'drizzle-orm';
 import type { ConsoleContext } from '../context';
 import type { Db } from '../db/open';
-import { boards, sessions } from '../db/schema';
+import { boards, sessions, users } from '../db/schema';
 import { issuerProblem, forgetProviderConfigs, type SsoSettings } from '../lib/oidc';
 import { seal, unseal } from '../lib/secrets';
 import { audit } from './audit';
@@ -42,6 +42,8 @@ export async function setBoardSso(master: Buffer, db: Db, board: Board, input: S
       ? { ssoIssuer: input.issuer.replace(/\/+$/, ''), ssoClientId: input.clientId, ssoClientSecretEnc: seal(master, Buffer.from(input.clientSecret), secretContext(board)), ssoName: input.name }
       : { ssoIssuer: null, ssoClientId: null, ssoClientSecretEnc: null, ssoName: null, passwordLogin: true };
     await tx.update(boards).set(values).where(eq(boards.id, board.id));
+    // another provider (or none): the accounts' links to the old provider's people mean nothing there
+    if (!input || input.issuer.replace(/\/+$/, '') !== board.ssoIssuer) await tx.update(users).set({ ssoSubject: null }).where(eq(users.boardId, board.id));
     await audit(tx, board.id, actor, input ? 'sso.set' : 'sso.remove', input ? input.issuer : '', input ? { clientId: input.clientId, name: input.name } : {});
   });
   forgetProviderConfigs();
@@ -61,4 +63,21 @@ export async function setMfaRequired(db: Db, board: Board, required: boolean, ac
     await tx.update(boards).set({ mfaRequired: required }).where(eq(boards.id, board.id));
     await audit(tx, board.id, actor, required ? 'mfa.required' : 'mfa.optional', '');
   });
+}
+
+/** The provider's person an account is linked to: `ISSUER SUB`. */
+export function ssoSubjectOf(identity: { issuer: string; subject: string }): string {
+  return `${identity.issuer} ${identity.subject}`;
+}
+
+/** Links an account to the provider's person at its first single sign-on; later ones must be that person. */
+export async function linkSsoSubject(db: Db, userId: number, subject: string): Promise<void> {
+  await db.update(users).set({ ssoSubject: subject }).where(eq(users.id, userId));
+}
+
+/** Forgets the link (the person got a new account at the provider): the next single sign-on links again. */
+export async function unlinkSsoSubject(db: Db, boardId: number, email: string, actor: string): Promise<boolean> {
+  const changed = await db.update(users).set({ ssoSubject: null }).where(and(eq(users.boardId, boardId), eq(users.email, email.trim().toLowerCase()))).returning({ id: users.id });
+  if (changed.length > 0) await audit(db, boardId, actor, 'sso.unlink', email.trim().toLowerCase());
+  return changed.length > 0;
 }

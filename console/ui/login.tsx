@@ -89,7 +89,7 @@ export function ConfirmPage({ page, next, how, ssoName, error, freshMinutes }: {
       <p>{page.t('confirmIntro', freshMinutes)}</p>
       {error ? <Flash kind="error">{error}</Flash> : null}
       {how === 'sso' ? (
-        <p><a class="button" href={`${page.base}/sso?next=${encodeURIComponent(next)}`}>{page.t('confirmSso', ssoName)}</a></p>
+        <p><a class="button" href={`${page.base}/sso?next=${encodeURIComponent(next)}&confirm=1`}>{page.t('confirmSso', ssoName)}</a></p>
       ) : (
         <form method="post" action={`${page.base}/confirm`} class="stack narrow">
           <Csrf page={page} />

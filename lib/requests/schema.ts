@@ -9,11 +9,13 @@ import { z } from '../zod';
 /**
  * Characters no field of a request may hold: C0 and C1 controls (CR/LF would start a new header
  * line in the FG's e-mail), DEL, the Unicode line and paragraph separators, and the bidi
- * overrides that make text read differently than it is stored. Multi-line fields (the purpose,
+ * overrides and marks (and the invisible characters that make one name look like another: zero
+ * width space, word joiners, the byte-order mark) that make text read differently than it is
+ * stored; joiners that scripts need (U+200C, U+200D) stay. Multi-line fields (the purpose,
  * the message) may hold line breaks and tabs.
  */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
-const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/;
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
+const CONTROL_BUT_LINES = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200b\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]/;
 export const hasControlCharacters = (value: string, multiline = false) => (multiline ? CONTROL_BUT_LINES : CONTROL).test(value);
 const line = (max: number, message?: string) => z.string().max(max).refine((v) => !hasControlCharacters(v), message ?? 'no control characters (line breaks, tabs, direction marks)');
 const lines = (max: number, message?: string) => z.string().max(max).refine((v) => !hasControlCharacters(v, true), message ?? 'no control characters (other than line breaks and tabs)');

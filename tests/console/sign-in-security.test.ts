@@ -55,6 +55,10 @@ describe.each(DB_KINDS)('signing in on %s', (kind) => {
       expect(locked).toMatchObject({ subject: board.fgEmail, detail: { scope: 'account-address', address: '203.0.113.9' } });
       expect(audit.entries.filter((e) => e.action === 'login.failed')).toHaveLength(1);
       expect(audit.entries.find((e) => e.action === 'login.failed')!.detail.count).toBe(5);
+      // a failure from another address is a line of its own: folding never hides an address
+      await new FgClient(c.url, 'lock', from('192.0.2.44')).login(board.fgEmail, 'typo');
+      const again = await (await fgApi(c.url, 'lock', board.apiToken, 'audit?action=login.failed')).json() as { entries: { detail: { address?: string } }[] };
+      expect(again.entries.map((e) => e.detail.address).sort()).toEqual(['192.0.2.44', '203.0.113.9']);
     });
 
     it('failures from many addresses slow the account down but never lock it (control: the first login is not slowed)', async () => {
@@ -153,6 +157,61 @@ describe.each(DB_KINDS)('signing in on %s', (kind) => {
       advance(TOTP_PERIOD_S * 1000);
       const owner = new FgClient(c.url, 'codes', from('198.51.100.31'));
       expect((await owner.login(board.fgEmail, c.password)).location).toBe('/b/codes/fg/login/code');
+    });
+
+    it('wrong codes spread over many addresses lock the account\'s code step after ten (control: before that, the right code from a new address gets in)', async () => {
+      const board = await c.addBoard('spreadcodes');
+      const fg = new FgClient(c.url, 'spreadcodes', from('198.51.100.70'));
+      await fg.login(board.fgEmail, c.password);
+      const { secret } = await enrol(fg);
+      await fg.post('settings/second-factor/confirm', { _csrf: await fg.csrf('settings/second-factor'), code: totpAt(secret, now) });
+      const codeStep = async (address: string) => {
+        const thief = new FgClient(c.url, 'spreadcodes', from(address));
+        await thief.login(board.fgEmail, c.password);
+        const csrf = /name="_csrf" value="([^"]+)"/.exec((await thief.get('login/code')).html)![1]!;
+        return (code: string) => thief.post('login/code', { _csrf: csrf, code });
+      };
+      // control: nine wrong codes from nine /64s, then the right one from a tenth gets in
+      for (let i = 0; i < 9; i++) expect((await (await codeStep(`2001:db8:${i + 1}::1`))('000000')).status).toBe(400);
+      advance(TOTP_PERIOD_S * 1000);
+      expect((await (await codeStep('2001:db8:99::1'))(totpAt(secret, now))).location).toBe('/b/spreadcodes/fg/');
+      // one more wrong makes ten (the success gave its own back), and the next /64 is refused even with the right code
+      for (let i = 0; i < 1; i++) expect((await (await codeStep(`2001:db8:${i + 20}::1`))('000000')).status).toBe(400);
+      advance(TOTP_PERIOD_S * 1000);
+      expect((await (await codeStep('2001:db8:77::1'))(totpAt(secret, now))).status).toBe(429);
+      const audit = await (await fgApi(c.url, 'spreadcodes', board.apiToken, 'audit?action=login.locked')).json() as { entries: { detail: { scope: string } }[] };
+      expect(audit.entries.map((e) => e.detail.scope)).toContain('account-codes');
+    });
+
+    it('an operator\'s reset ends the account\'s sessions; on a board that requires a factor, the next login enrols again', async () => {
+      const board = await c.addBoard('reset');
+      const fg = new FgClient(c.url, 'reset', from('198.51.100.80'));
+      await fg.login(board.fgEmail, c.password);
+      const { secret } = await enrol(fg);
+      await fg.post('settings/second-factor/confirm', { _csrf: await fg.csrf('settings/second-factor'), code: totpAt(secret, now) });
+      const row = await findBoard(c.ctx.db, 'reset');
+      await setMfaRequired(c.ctx.db, row!, true, 'test');
+      expect((await fg.get('')).status).toBe(200);
+      const { resetSecondFactor } = await import('../../console/store/second-factor');
+      const { findUserByEmail } = await import('../../console/store/accounts');
+      await resetSecondFactor(c.ctx, c.ctx.db, (await findUserByEmail(c.ctx.db, row!.id, board.fgEmail))!, 'test');
+      expect((await fg.get('')).location).toBe('/b/reset/fg/login');
+      const again = new FgClient(c.url, 'reset', from('198.51.100.80'));
+      expect((await again.login(board.fgEmail, c.password)).location).toBe('/b/reset/fg/');
+      expect((await again.get('')).location).toBe('/b/reset/fg/settings/second-factor');
+    });
+
+    it('replacing a working factor asks for a fresh confirmation first (control: within 15 minutes it does not)', async () => {
+      const board = await c.addBoard('replace');
+      const fg = new FgClient(c.url, 'replace', from('198.51.100.85'));
+      await fg.login(board.fgEmail, c.password);
+      const { secret } = await enrol(fg);
+      const csrf = await fg.csrf('settings/second-factor');
+      await fg.post('settings/second-factor/confirm', { _csrf: csrf, code: totpAt(secret, now) });
+      expect((await fg.post('settings/second-factor/start', { _csrf: csrf })).status).toBe(200); // control: fresh
+      advance(16 * 60_000);
+      expect((await fg.post('settings/second-factor/confirm', { _csrf: csrf, code: '123456' })).location).toBe('/b/replace/fg/confirm?next=settings%2Fsecond-factor');
+      expect((await fg.post('settings/second-factor/start', { _csrf: csrf })).location).toBe('/b/replace/fg/confirm?next=settings%2Fsecond-factor');
     });
 
     it('a board that requires it: a password account without a second factor must enrol before anything else (control: after enrolling, the inbox opens)', async () => {

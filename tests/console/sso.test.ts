@@ -26,7 +26,7 @@ describe.each(DB_KINDS)('single sign-on on %s', (kind) => {
   beforeAll(async () => {
     c = await startTestConsole(kind, { now: () => now });
     const jwks = await providerKeys();
-    const accounts = [{ email: c.fgEmail }, { email: 'stranger@linde.example' }, { email: 'unverified@linde.example', emailVerified: false }];
+    const accounts = [{ email: c.fgEmail }, { email: 'stranger@linde.example' }, { email: 'unverified@linde.example', emailVerified: false }, { login: 'imposter', email: c.fgEmail, sub: 'someone-else' }];
     const clients = [{ clientId: 'bijsluiter', clientSecret: SECRET, redirectUris: [redirect(), `${c.url}/b/short/fg/sso/callback`] }, { clientId: 'other-app', clientSecret: 'other', redirectUris: ['http://127.0.0.1:9/cb'] }];
     op = await startOidcProvider({ clients, accounts: [...accounts, { email: 'fg@short.example' }], jwks });
     otherOp = await startOidcProvider({ clients, accounts, jwks }); // same keys, another issuer
@@ -52,7 +52,10 @@ describe.each(DB_KINDS)('single sign-on on %s', (kind) => {
     return loginAtProvider(start.location!, email, `${c.url}/b/${slug}/fg/sso/callback`);
   }
   const callback = (fg: FgClient, url: string) => fg.get(url.slice(`${c.url}/b/${fg.slug}/fg/`.length));
-  const refusals = async () => rows<{ subject: string }>(await c.ctx.db.execute(sql`SELECT subject FROM audit_log WHERE action = 'login.refused' ORDER BY id DESC LIMIT 1`))[0]?.subject ?? '';
+  const refusals = async () => {
+    const [last] = rows<{ subject: string; detail: { reason?: string } }>(await c.ctx.db.execute(sql`SELECT subject, detail FROM audit_log WHERE action = 'login.refused' ORDER BY id DESC LIMIT 1`));
+    return last ? `${last.subject}: ${last.detail.reason ?? ''}` : '';
+  };
   const accounts = async () => Number(rows<{ n: number }>(await c.ctx.db.execute(sql`SELECT count(*)::int AS n FROM users`))[0]!.n);
 
   it('the login page offers "Inloggen met Testschool"; the FG logs in through the provider and reaches the inbox', async () => {
@@ -155,6 +158,63 @@ describe.each(DB_KINDS)('single sign-on on %s', (kind) => {
     }
     const ok = new FgClient(c.url, 'short');
     expect((await callback(ok, await throughProvider(ok, 'fg@short.example', 'short'))).status).toBe(200);
+  });
+
+  it('another person at the provider claiming the FG\'s address is refused once the account is linked (control: after --unlink the next one links)', async () => {
+    const fg = new FgClient(c.url, 'linde');
+    expect((await callback(fg, await throughProvider(fg, c.fgEmail))).status).toBe(200);
+    const imposter = new FgClient(c.url, 'linde');
+    const refused = await callback(imposter, await throughProvider(imposter, 'imposter'));
+    expect(refused.status).toBe(403);
+    expect(imposter.cookies.has('bijsluiter_session')).toBe(false);
+    expect(await refusals()).toMatch(/^another person: /);
+    const { unlinkSsoSubject } = await import('../../console/store/sso');
+    expect(await unlinkSsoSubject(c.ctx.db, (await findBoard(c.ctx.db, 'linde'))!.id, c.fgEmail, 'test')).toBe(true);
+    const after = new FgClient(c.url, 'linde');
+    expect((await callback(after, await throughProvider(after, 'imposter'))).status).toBe(200);
+    await unlinkSsoSubject(c.ctx.db, (await findBoard(c.ctx.db, 'linde'))!.id, c.fgEmail, 'test');
+    const back = new FgClient(c.url, 'linde');
+    expect((await callback(back, await throughProvider(back, c.fgEmail))).status).toBe(200);
+  });
+
+  it('a confirmation through single sign-on asks the provider for a new login (prompt=login, max_age)', async () => {
+    const fg = new FgClient(c.url, 'linde');
+    await callback(fg, await throughProvider(fg, c.fgEmail));
+    const start = await fg.get('sso?next=publish&confirm=1');
+    expect(start.location).toMatch(/[?&]prompt=login/);
+    expect(start.location).toMatch(/[?&]max_age=300/);
+    const back = await loginAtProvider(start.location!, c.fgEmail, `${c.url}/b/linde/fg/sso/callback`);
+    const done = await callback(fg, back);
+    expect(done.status).toBe(200);
+    expect(done.html).toContain('url=/b/linde/fg/publish');
+  });
+
+  it('the settings never send the saved client secret to a new issuer (control: the same issuer keeps it)', async () => {
+    const fg = new FgClient(c.url, 'linde');
+    await callback(fg, await throughProvider(fg, c.fgEmail));
+    const csrf = await fg.csrf('settings');
+    const moved = await fg.post('settings/sso', { _csrf: csrf, issuer: 'https://attacker.example', clientId: 'bijsluiter', clientSecret: '', name: 'Testschool' });
+    expect(moved.status).toBe(400);
+    expect(moved.html).toContain('client secret');
+    const { boardSso } = await import('../../console/store/sso');
+    expect(boardSso(c.ctx, (await findBoard(c.ctx.db, 'linde'))!)!.issuer).toBe(op.issuer);
+    c.ctx.settings.allowPrivateWebhooks = true; // the test provider is on loopback, which the form refuses otherwise
+    const kept = await fg.post('settings/sso', { _csrf: csrf, issuer: op.issuer, clientId: 'bijsluiter', clientSecret: '', name: 'Testschool' }).finally(() => { c.ctx.settings.allowPrivateWebhooks = false; });
+    expect(kept.location).toBe('/b/linde/fg/settings?done=sso');
+    expect(boardSso(c.ctx, (await findBoard(c.ctx.db, 'linde'))!)!.clientSecret).toBe(SECRET);
+  });
+
+  it('a flood of single sign-on starts from one address is refused (control: another address still starts)', async () => {
+    const flood = new FgClient(c.url, 'linde', { 'x-forwarded-for': '203.0.113.99' });
+    c.ctx.settings.trustProxy = true;
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 102; i++) statuses.push((await flood.get('sso')).status);
+      expect(statuses.filter((s) => s === 429).length).toBeGreaterThanOrEqual(2);
+      expect((await new FgClient(c.url, 'linde', { 'x-forwarded-for': '198.51.100.99' }).get('sso')).status).toBe(303);
+    } finally {
+      c.ctx.settings.trustProxy = false;
+    }
   });
 
   it('passwords can be turned off only after signing in with single sign-on; then the password form is gone and refused', async () => {
