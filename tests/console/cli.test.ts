@@ -301,3 +301,48 @@ describe('bijsluiter serve: a test receiver that never hands requests back', () 
     }
   });
 });
+
+describe('console sso and console mfa', () => {
+  const root = tempDir();
+  const data = join(root, 'data');
+  const secretFile = join(root, 'client-secret.txt');
+  writeFileSync(secretFile, 'the client secret\n');
+  const passwordFile = join(root, 'password.txt');
+  writeFileSync(passwordFile, `${PASSWORD}\n`);
+
+  it('sso prints the redirect URI to register; passwords go off only with single sign-on; unlink and remove', async () => {
+    expect((await cli('console', 'init', '--data', data, '--board', 'eik', '--name', 'Stichting Eik', '--fg-email', 'fg@eik.example', '--public-url', PUBLIC_URL, '--password-file', passwordFile)).code).toBe(0);
+    const early = await cli('console', 'sso', '--data', data, '--board', 'eik', '--password-login', 'off');
+    expect(early.code).toBe(1);
+    expect(early.err).toContain('has no single sign-on');
+    const http = await cli('console', 'sso', '--data', data, '--board', 'eik', '--issuer', 'http://login.example.nl', '--client-id', 'c', '--client-secret-file', secretFile);
+    expect(http.code).not.toBe(0);
+    expect(http.err).toContain('must be https');
+    const set = await cli('console', 'sso', '--data', data, '--board', 'eik', '--issuer', 'https://login.microsoftonline.com/00000000-0000-0000-0000-000000000001/v2.0', '--client-id', 'a1b2', '--client-secret-file', secretFile, '--name', 'Microsoft', '--public-url', PUBLIC_URL);
+    expect(set.code).toBe(0);
+    expect(set.out.trim().split('\n').at(-1)).toBe(`${PUBLIC_URL}/b/eik/fg/sso/callback`);
+    expect((await cli('console', 'sso', '--data', data, '--board', 'eik', '--password-login', 'off')).code).toBe(0);
+    expect((await cli('console', 'sso', '--data', data, '--board', 'eik', '--unlink', 'fg@eik.example')).out).toContain('no longer linked');
+    expect((await cli('console', 'sso', '--data', data, '--board', 'eik', '--unlink', 'nobody@eik.example')).code).toBe(1);
+    const removed = await cli('console', 'sso', '--data', data, '--board', 'eik', '--remove');
+    expect(removed.out).toContain('passwords work again');
+    const database = await openDatabase({ dataDir: data });
+    try {
+      const [board] = rows<{ password_login: boolean; sso_issuer: string | null }>(await database.db.execute(sql.raw("SELECT password_login, sso_issuer FROM boards WHERE slug = 'eik'")));
+      expect(board).toEqual({ password_login: true, sso_issuer: null });
+      const actions = rows<{ action: string }>(await database.db.execute(sql.raw('SELECT action FROM audit_log ORDER BY id'))).map((r) => r.action);
+      expect(actions).toEqual(expect.arrayContaining(['sso.set', 'password-login.off', 'sso.unlink', 'sso.remove']));
+    } finally {
+      await database.close();
+    }
+  });
+
+  it('mfa --require, --optional and --reset; one at a time', async () => {
+    expect((await cli('console', 'mfa', '--data', data, '--board', 'eik')).code).not.toBe(0);
+    expect((await cli('console', 'mfa', '--data', data, '--board', 'eik', '--require', '--optional')).code).not.toBe(0);
+    expect((await cli('console', 'mfa', '--data', data, '--board', 'eik', '--require')).out).toContain('must set up two-step verification');
+    expect((await cli('console', 'mfa', '--data', data, '--board', 'eik', '--reset', 'nobody@eik.example')).code).toBe(1);
+    expect((await cli('console', 'mfa', '--data', data, '--board', 'eik', '--reset', 'fg@eik.example')).out).toContain('sets up a new one at its next login');
+    expect((await cli('console', 'mfa', '--data', data, '--board', 'eik', '--optional')).out).toContain('optional');
+  });
+});
