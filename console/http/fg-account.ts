@@ -8,37 +8,27 @@ import type { Context, Hono } from 'hono';
 import type { ConsoleContext } from '../context';
 import { DUMMY_PASSWORD_HASH, verifyPassword } from '../lib/secrets';
 import { base32Encode, otpauthUri } from '../lib/totp';
-import { FRESH_MINUTES, refreshSession, sessionIsFresh, type User } from '../store/accounts';
+import { FRESH_MINUTES, refreshSession, sessionIsFresh } from '../store/accounts';
 import { audit } from '../store/audit';
 import { enterLoginGate } from '../store/login-gate';
 import { confirmEnrolment, hasSecondFactor, pendingSecret, recoveryCodesLeft, startEnrolment, takeSecondFactor } from '../store/second-factor';
 import { boardSso, setBoardSso, setPasswordLogin, ssoInputProblem } from '../store/sso';
-import type { PageContext } from '../ui/layout';
 import { renderPage } from '../ui/layout';
 import { ConfirmPage } from '../ui/login';
-import type { ConsoleKey } from '../ui/messages';
 import { SecondFactorPage } from '../ui/second-factor';
-import type { BoardEnv } from './board';
 import { clientAddress } from './client-address';
 import { passwordChecks, safeNext } from './fg-login';
-import { field, type FormFields } from './forms';
-import type { CurrentSession } from './session';
+import { webKit, type WebEnv } from './fg-kit';
+import { field } from './forms';
 import { webhookAddressProblem } from '../lib/public-address';
 
-type WebEnv = { Variables: BoardEnv['Variables'] & { user: User; csrf: string; sessionToken: string; session: CurrentSession; form: FormFields } };
-type Html = (c: Context, body: string, status?: 200 | 400 | 403 | 404 | 409 | 429) => Response;
+/** Null when the session's factor is fresh; else the way to the confirmation, coming back to `next`. */
+export type Fresh = (c: Context<WebEnv>, next: string) => Response | null;
 
-export interface AccountHelpers {
-  html: Html;
-  page: (c: Context<WebEnv>) => PageContext;
-  errorPage: (c: Context<WebEnv>, key: ConsoleKey) => string;
-  /** The settings page with a refusal of the sign-in section. */
-  settingsPage: (c: Context<WebEnv>, extra: { ssoError?: string }, status?: 200 | 400) => Promise<Response>;
-}
-
-/** Returns `fresh(c, next)`: null when the session's factor is fresh, else the way to the confirmation. */
-export function mountFgAccount(web: Hono<WebEnv>, ctx: ConsoleContext, { html, page, settingsPage }: AccountHelpers) {
-  const fresh = (c: Context<WebEnv>, next: string): Response | null => {
+/** `settingsPage` shows the settings page with a refusal of the sign-in section. Returns `fresh`. */
+export function mountFgAccount(web: Hono<WebEnv>, ctx: ConsoleContext, settingsPage: (c: Context<WebEnv>, extra: { ssoError?: string }, status?: 200 | 400) => Promise<Response>): Fresh {
+  const { html, page } = webKit;
+  const fresh: Fresh = (c, next) => {
     if (sessionIsFresh(c.get('session'), ctx.now())) return null;
     return c.redirect(`/b/${c.get('board').slug}/fg/confirm?next=${encodeURIComponent(next)}`, 303);
   };
