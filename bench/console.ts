@@ -16,7 +16,7 @@ import { Agent, request as httpRequest } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { lintPayload } from '../cli/lint';
+import { lintPayload } from '../lib/register/lint';
 import { schoolDay } from '../lib/dates';
 import { signEnvelope } from '../lib/register/dsse';
 import { REGISTER_PAYLOAD_TYPE, type Tool } from '../lib/register/schema';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { isMap, LineCounter, parseDocument, type Document } from 'yaml';
 import { parseCsv, type CsvRow } from './csv';
 import { CliError, readText } from './io';
-import { parseSignInList, SIGN_IN_FORMAT } from './sign-in-text';
+import { parseSignInList, SIGN_IN_FORMAT } from '../lib/register/sign-in-text';
 
 /** A register source: publisher and tools as plain data, and how to say where a path came from. */
 export interface RegisterSource {

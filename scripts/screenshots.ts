@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
-import { renderSite } from '../cli/site/render';
+import { renderSite } from '../site/render';
 import { configureOnOptionsPage, EXTENSION_ID, launchWithExtension, readBadge, waitFor } from '../harness/chromium';
 import { datedDemoPayload, demoKey, demoPublicKey, signPayload } from '../harness/demo-register';
 import { RECEIVER_HOST, REGISTER_URL, startLocalInternet } from '../harness/server';

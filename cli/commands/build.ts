@@ -3,7 +3,7 @@ import { REGISTER_FORMAT } from '../../lib/register/schema';
 import { schoolDay } from '../../lib/dates';
 import { option, parseArgs, positional, requiredOption } from '../args';
 import { CliError, writeAtomic, type Output } from '../io';
-import { formatProblems, lintPayload } from '../lint';
+import { formatProblems, lintPayload } from '../../lib/register/lint';
 import { readValidPayload } from '../payload-file';
 import { loadSource } from '../source';
 

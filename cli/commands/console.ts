@@ -27,7 +27,7 @@ import { resetSecondFactor } from '../../console/store/second-factor';
 import { boardSso, setBoardSso, setMfaRequired, setPasswordLogin, ssoInputProblem, ssoRedirectUri, unlinkSsoSubject } from '../../console/store/sso';
 import { option, parseArgs, positional, requiredOption, type ParsedArgs } from '../args';
 import { CliError, parseJsonFile, readText, type Output } from '../io';
-import { formatProblems } from '../lint';
+import { formatProblems } from '../../lib/register/lint';
 import { csvTools, loadSource } from '../source';
 
 const DEFAULT_PORT = 8080;

@@ -1,7 +1,7 @@
 /** `bijsluiter diff OLD NEW [--json]`: what changed for teachers between two registers. */
 import { parseArgs, positional } from '../args';
 import type { Output } from '../io';
-import { diffPayloads, formatDiff } from '../diff';
+import { diffPayloads, formatDiff } from '../../lib/register/diff';
 import { readValidPayload } from '../payload-file';
 
 export async function diff(argv: string[], io: Output): Promise<number> {

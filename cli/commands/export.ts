@@ -19,7 +19,7 @@
  */
 import { acceptRegister } from '../../lib/sync/accept-register';
 import type { RegisterPayload, Tool } from '../../lib/register/schema';
-import { toCsv } from '../../console/lib/csv-export';
+import { toCsv } from '../../lib/csv-export';
 import { option, parseArgs, positional } from '../args';
 import { CliError, readText, writeAtomic, type Output } from '../io';
 import { readValidPayload } from '../payload-file';

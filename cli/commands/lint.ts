@@ -2,7 +2,7 @@
 import { schoolDay } from '../../lib/dates';
 import { parseArgs, positional } from '../args';
 import type { Output } from '../io';
-import { formatProblems, lintPayload } from '../lint';
+import { formatProblems, lintPayload } from '../../lib/register/lint';
 import { readPayloadJson } from '../payload-file';
 
 export async function lint(argv: string[], io: Output): Promise<number> {

@@ -6,7 +6,7 @@ import { REGISTER_PAYLOAD_TYPE } from '../../lib/register/schema';
 import { schoolDay } from '../../lib/dates';
 import { parseArgs, positional, requiredOption } from '../args';
 import { CliError, readText, writeAtomic, type Output } from '../io';
-import { formatProblems, lintPayload } from '../lint';
+import { formatProblems, lintPayload } from '../../lib/register/lint';
 import { readPayloadJson } from '../payload-file';
 
 export async function sign(argv: string[], io: Output): Promise<number> {

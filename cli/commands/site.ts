@@ -1,7 +1,7 @@
 /**
  * `bijsluiter site REGISTER --out DIR --public-key BASE64 [--lang nl,en] [--previous REGISTER]
  * [--base-url https://…]`: the public page of the board's tools for parents and teachers
- * (cli/site/render.tsx), as static files any web host serves.
+ * (site/render.tsx), as static files any web host serves.
  *
  * The register is verified exactly as `verify` (and the extension) does; an invalid one is
  * refused and nothing is written. `--previous` is verified with the same keys and feeds the
@@ -20,7 +20,7 @@ import type { TrustedKey } from '../../lib/register/dsse';
 import { acceptRegister } from '../../lib/sync/accept-register';
 import { option, parseArgs, positional, requiredOption } from '../args';
 import { CliError, readText, writeAtomic, type Output } from '../io';
-import { checkLanguages, isGeneratedSitePath, renderSite, SiteInputError } from '../site/render';
+import { checkLanguages, isGeneratedSitePath, renderSite, SiteInputError } from '../../site/render';
 import { readPublicKeys } from './verify';
 
 /** Where the command remembers which files it wrote, to remove its own stale pages next time. */

@@ -6,7 +6,7 @@
 import type { Context, Hono, Next } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import type { ConsoleContext } from '../context';
-import { toCsv } from '../lib/csv-export';
+import { toCsv } from '../../lib/csv-export';
 import { exportRow, EXPORT_HEADER, requestView } from '../lib/request-view';
 import { apiTokenUser, type User } from '../store/accounts';
 import { audit, auditQueryFrom, listAudit } from '../store/audit';

@@ -3,7 +3,7 @@
  */
 import type { Hono } from 'hono';
 import type { ConsoleContext } from '../context';
-import { toCsv } from '../lib/csv-export';
+import { toCsv } from '../../lib/csv-export';
 import { exportRow, EXPORT_HEADER } from '../lib/request-view';
 import { audit, auditActions, auditQueryFrom, listAudit } from '../store/audit';
 import { listRequests } from '../store/requests';

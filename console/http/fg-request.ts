@@ -4,7 +4,7 @@
  */
 import type { Context, Hono } from 'hono';
 import type { ConsoleContext } from '../context';
-import type { Problem } from '../../cli/lint';
+import type { Problem } from '../../lib/register/lint';
 import { buildMatchIndex, lookup } from '../../lib/matcher/index';
 import { toolSchema } from '../../lib/register/schema';
 import type { VettingRequest } from '../../lib/requests/schema';

@@ -3,7 +3,7 @@
  */
 import type { Context, Hono } from 'hono';
 import type { ConsoleContext } from '../context';
-import type { Problem } from '../../cli/lint';
+import type { Problem } from '../../lib/register/lint';
 import type { Tool } from '../../lib/register/schema';
 import { formToTool, toolToForm, type ToolForm } from '../lib/tool-form';
 import { deleteTool, findTool, lintTools, listTools, saveTool } from '../store/tools';

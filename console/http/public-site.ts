@@ -1,11 +1,11 @@
 /**
  * The board's public page for parents and teachers at /b/SLUG/: the same static site
- * `bijsluiter site` writes (cli/site/), generated from the latest published register and its
+ * `bijsluiter site` writes (site/), generated from the latest published register and its
  * predecessors (for "What changed" and the feed). Generated once per published serial and kept
  * in memory, so a publish regenerates it on the next visit and every visit after is a lookup.
  */
 import type { Context, Hono } from 'hono';
-import { renderSite } from '../../cli/site/render';
+import { renderSite } from '../../site/render';
 import type { RegisterPayload } from '../../lib/register/schema';
 import type { ConsoleContext } from '../context';
 import { latestRegister, recentRegisters, type PublishedRegister } from '../store/registers';

@@ -5,7 +5,7 @@
  * after this conversion: nothing here decides what is valid.
  */
 import type { Tool } from '../../lib/register/schema';
-import { parseSignInList, signInEntry } from '../../cli/sign-in-text';
+import { parseSignInList, signInEntry } from '../../lib/register/sign-in-text';
 
 export type ToolForm = Record<string, string | string[]>;
 

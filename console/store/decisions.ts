@@ -3,7 +3,7 @@
  * note the teacher sees, and optionally the tool record created or updated with it, all in one
  * transaction (a tool that fails lint leaves the request undecided).
  */
-import type { Problem } from '../../cli/lint';
+import type { Problem } from '../../lib/register/lint';
 import { z } from '../../lib/zod';
 import type { ConsoleContext } from '../context';
 import { decisionNotifications } from '../lib/notifications';

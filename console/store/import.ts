@@ -3,7 +3,7 @@
  * so an FG who started with the CLI moves over without retyping. All or nothing: the tools are
  * checked together with those already there (schema and lint), then written in one transaction.
  */
-import type { Problem } from '../../cli/lint';
+import type { Problem } from '../../lib/register/lint';
 import { toolSchema, type Tool } from '../../lib/register/schema';
 import type { Db } from '../db/open';
 import { tools as toolsTable } from '../db/schema';

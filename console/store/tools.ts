@@ -4,7 +4,7 @@
  * or an unknown alternative is caught when the tool is saved, not when publishing).
  */
 import { and, asc, eq } from 'drizzle-orm';
-import { lintPayload, type Problem } from '../../cli/lint';
+import { lintPayload, type Problem } from '../../lib/register/lint';
 import { schoolDay } from '../../lib/dates';
 import { REGISTER_FORMAT, toolSchema, type Tool } from '../../lib/register/schema';
 import type { Db } from '../db/open';

@@ -2,8 +2,8 @@
  * Publish: the diff against what is served now (the CLI's art. 13.3 diff), lint problems, and one
  * button that signs and publishes the next serial. The button is there only when nothing blocks it.
  */
-import type { Problem } from '../../cli/lint';
-import type { RegisterDiff } from '../../cli/diff';
+import type { Problem } from '../../lib/register/lint';
+import type { RegisterDiff } from '../../lib/register/diff';
 import type { PublishedRegister } from '../store/registers';
 import { Csrf, Flash, formatWhen, Layout, type PageContext } from './layout';
 import { CheckText, ProblemList } from './tool-fields';

@@ -2,7 +2,7 @@
  * One request: everything the teacher sent (as text, never as HTML), what the register knows
  * about the site, the other requests for it, and the decision form with the tool record.
  */
-import type { Problem } from '../../cli/lint';
+import type { Problem } from '../../lib/register/lint';
 import type { Tool } from '../../lib/register/schema';
 import { personalDataLabel, type PersonalDataKey } from '../../lib/requests/personal-data';
 import type { VettingRequest } from '../../lib/requests/schema';

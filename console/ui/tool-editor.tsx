@@ -1,5 +1,5 @@
 /** The editor of one tool, with the same checks as the CLI's lint shown above the form. */
-import type { Problem } from '../../cli/lint';
+import type { Problem } from '../../lib/register/lint';
 import type { ToolForm } from '../lib/tool-form';
 import { Csrf, Flash, Layout, type PageContext } from './layout';
 import { CheckText, ProblemList, ToolFields } from './tool-fields';

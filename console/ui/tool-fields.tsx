@@ -4,7 +4,7 @@
  * request's decision form. Every field has a visible label; problems are listed above the form.
  */
 import { DEFAULT_FRAMEWORK, isFramework, purposeLetters, purposeMessageKey } from '../../lib/register/framework';
-import type { Problem } from '../../cli/lint';
+import type { Problem } from '../../lib/register/lint';
 import { t as extensionText, type MessageKey } from '../../lib/i18n';
 import { fieldForPath, isSheetField, type ToolForm } from '../lib/tool-form';
 import type { ConsoleKey } from './messages';

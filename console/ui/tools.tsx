@@ -1,5 +1,5 @@
 /** The board's register source: searchable, each tool with its lint warnings in place. */
-import type { Problem } from '../../cli/lint';
+import type { Problem } from '../../lib/register/lint';
 import type { Tool } from '../../lib/register/schema';
 import { Flash, Layout, type PageContext } from './layout';
 import { ToolStatus } from './status';

@@ -6,7 +6,7 @@
  * cell writer through the same readers and must be caught.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { toCsv } from '../../console/lib/csv-export';
+import { toCsv } from '../../lib/csv-export';
 import { fgApi, postRequest, startTestConsole, vettingRequest, type TestConsole } from '../helpers/console';
 
 const HOSTILE = [

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { needsAttention } from '../../console/lib/attention';
 import { nextAttemptAt, NOTIFY_MAX_ATTEMPTS } from '../../console/lib/backoff';
 import { canonicalJson } from '../../console/lib/canonical-json';
-import { csvCell, toCsv } from '../../console/lib/csv-export';
+import { csvCell, toCsv } from '../../lib/csv-export';
 import { checkIntake, emailAllowed } from '../../console/lib/intake';
 import { hashPassword, seal, statusSecret, unseal, verifyPassword } from '../../console/lib/secrets';
 import { formToTool, proposePattern, proposeToolId, toolToForm } from '../../console/lib/tool-form';

@@ -11,7 +11,7 @@ import { seriousViolations } from '../../harness/axe';
 import { EXTENSION_ID, launchWithExtension, readBadge, removePolicy, waitFor, writePolicy, type ExtensionBrowser } from '../../harness/chromium';
 import { datedDemoPayload, demoKey, demoPublicKey, signPayload } from '../../harness/demo-register';
 import { REGISTER_URL, startLocalInternet, type LocalInternet } from '../../harness/server';
-import { renderSite } from '../../cli/site/render';
+import { renderSite } from '../../site/render';
 import { PUBLIC_SITE_CSP } from '../../console/http/public-site';
 import type { RegisterPayload } from '../../lib/register/schema';
 

@@ -1,5 +1,5 @@
 /**
- * Checks over a generated public site (cli/site/render.tsx), shared by the unit tests and usable
+ * Checks over a generated public site (site/render.tsx), shared by the unit tests and usable
  * by a browser test: markup that could run or leave the site, internal links that lead nowhere,
  * and Atom that is not well-formed or lacks RFC 4287's required elements. Each check returns
  * the problems it found (empty = fine), so a test can also prove that it fires.

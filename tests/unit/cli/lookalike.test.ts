@@ -6,8 +6,9 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mixedScripts, showHost, skeleton } from '../../../cli/lookalike';
-import { lintPayload } from '../../../cli/lint';
+import { hostForPeople as showHost } from '../../../lib/punycode';
+import { mixedScripts, skeleton } from '../../../lib/register/lookalike';
+import { lintPayload } from '../../../lib/register/lint';
 import { cli, tempDir } from '../../helpers/cli';
 import { samplePayload } from '../../helpers/registers';
 

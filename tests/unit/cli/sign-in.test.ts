@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RegisterPayload } from '../../../lib/register/schema';
-import { parseSignInEntry, signInEntry } from '../../../cli/sign-in-text';
+import { parseSignInEntry, signInEntry } from '../../../lib/register/sign-in-text';
 import { samplePayload } from '../../helpers/registers';
 import { cli, tempDir } from '../../helpers/cli';
 

@@ -4,15 +4,15 @@
  * what the FG should know before publishing (expiring agreements, changed sheets, data leaving
  * the EEA). The schema is the extension's own; the full Public Suffix List is checked here only.
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import { mixedScripts, showHost, skeleton, unicodeHost } from './lookalike';
-import { daysBetween } from '../lib/dates';
-import { isOutsideEea } from '../lib/eea';
-import { importantChangeArticle, isFramework, sheetFramework } from '../lib/register/framework';
-import { parsePattern } from '../lib/register/pattern';
-import { registerPayloadSchema } from '../lib/register/schema';
-import { EXPIRY_WARNING_DAYS } from '../lib/tool-view';
+import catalog from '../../public/catalog.json';
+import { hostForPeople, hostToUnicode } from '../punycode';
+import { mixedScripts, skeleton } from './lookalike';
+import { daysBetween } from '../dates';
+import { isOutsideEea } from '../eea';
+import { importantChangeArticle, isFramework, sheetFramework } from './framework';
+import { parsePattern } from './pattern';
+import { registerPayloadSchema } from './schema';
+import { EXPIRY_WARNING_DAYS } from '../tool-view';
 
 export interface Problem {
   level: 'error' | 'warning';
@@ -86,12 +86,7 @@ export function lintPayload(raw: unknown, today: string, locate: Locate = () => 
 
 /** Hosts of the bundled catalogue: well-known tools a look-alike would imitate. */
 function catalogueHosts(): { host: string; name: string }[] {
-  try {
-    const catalog = JSON.parse(readFileSync(fileURLToPath(new URL('../public/catalog.json', import.meta.url)), 'utf8')) as { tools: { name: string; match: string[] }[] };
-    return catalog.tools.flatMap((t) => t.match.map((m) => ({ host: m.replace(/^=/, '').split('/')[0]!, name: t.name })));
-  } catch {
-    return [];
-  }
+  return (catalog as { tools: { name: string; match: string[] }[] }).tools.flatMap((t) => t.match.map((m) => ({ host: m.replace(/^=/, '').split('/')[0]!, name: t.name })));
 }
 
 /** Warnings for labels mixing scripts, and for hosts that look like another tool's host. */
@@ -112,13 +107,13 @@ function lookAlikes(tools: unknown[], add: (level: Problem['level'], path: reado
   for (const k of known) bySkeleton.set(skeleton(k.host), [...(bySkeleton.get(skeleton(k.host)) ?? []), k]);
   for (const p of patterns) {
     if (!p.host.split('.').some((label) => label.startsWith('xn--'))) continue;
-    const unicode = unicodeHost(p.host);
+    const unicode = hostToUnicode(p.host);
     for (const label of unicode.split('.')) {
       const mixed = mixedScripts(label);
-      if (mixed) add('warning', ['tools', p.at, 'match', p.m], `pattern "${p.source}": the label "${label}" mixes ${mixed.join(' and ')} letters; the host is ${showHost(p.host)}`);
+      if (mixed) add('warning', ['tools', p.at, 'match', p.m], `pattern "${p.source}": the label "${label}" mixes ${mixed.join(' and ')} letters; the host is ${hostForPeople(p.host)}`);
     }
     const twin = (bySkeleton.get(skeleton(p.host)) ?? []).find((k) => k.host !== p.host);
-    if (twin) add('warning', ['tools', p.at, 'match', p.m], `pattern "${p.source}": ${showHost(p.host)} looks like ${twin.host}${twin.name ? ` (${twin.name})` : ''} but is another host`);
+    if (twin) add('warning', ['tools', p.at, 'match', p.m], `pattern "${p.source}": ${hostForPeople(p.host)} looks like ${twin.host}${twin.name ? ` (${twin.name})` : ''} but is another host`);
   }
 }
 

@@ -4,9 +4,9 @@
  * console's extension-messages.ts; the JSON is imported (not read from disk by path), so the
  * renderer works wherever it is bundled or tested.
  */
-import { setMessageSource, type MessageSource } from '../../lib/i18n';
-import en from '../../public/_locales/en/messages.json';
-import nl from '../../public/_locales/nl/messages.json';
+import { setMessageSource, type MessageSource } from '../lib/i18n';
+import en from '../public/_locales/en/messages.json';
+import nl from '../public/_locales/nl/messages.json';
 import type { SiteLang } from './messages';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;

@@ -13,7 +13,7 @@
  *   each other one under its own folder (en/index.html). Every page links to itself in the others.
  * - `previous` / `history`: earlier verified payloads of the same publisher (history oldest
  *   first; `previous` is a shorthand for a history of one). They feed the "What changed" page and
- *   the Atom feed: one entry per list, its changes against the list before (cli/diff.ts).
+ *   the Atom feed: one entry per list, its changes against the list before (lib/register/diff.ts).
  * - `baseUrl`: where the site will be served (https, ends in /); makes the feed's ids and links
  *   and the snippet's links absolute. Without it, the feed's id is a URN and links are relative.
  *
@@ -35,25 +35,25 @@
 import { createHash } from 'node:crypto';
 import { Fragment, type ComponentChild, type ComponentChildren, type VNode } from 'preact';
 import { render } from 'preact-render-to-string';
-import { AgreementInfo } from '../../components/AgreementInfo';
-import { Alternatives } from '../../components/Alternatives';
-import { BijsluiterSheet, OpenSheetSections, sheetOutsideEea } from '../../components/BijsluiterSheet';
-import { Conditions } from '../../components/Conditions';
-import { MailLink, SafeLink } from '../../components/SafeLink';
-import { ShowWholeText } from '../../components/ShowMore';
+import { AgreementInfo } from '../components/AgreementInfo';
+import { Alternatives } from '../components/Alternatives';
+import { BijsluiterSheet, OpenSheetSections, sheetOutsideEea } from '../components/BijsluiterSheet';
+import { Conditions } from '../components/Conditions';
+import { MailLink, SafeLink } from '../components/SafeLink';
+import { ShowWholeText } from '../components/ShowMore';
 import { withSiteMessages } from './extension-text';
-import { schoolDay } from '../../lib/dates';
-import { isOutsideEea } from '../../lib/eea';
-import { countryName, formatDate } from '../../lib/format';
-import { formatDateTime, t, type MessageKey } from '../../lib/i18n';
-import { hostForPeople, hostToUnicode } from '../../lib/punycode';
-import { fgTitle, importantChangeSource, purposeMessageKey, sheetFramework, toolFramework, type Framework } from '../../lib/register/framework';
-import { parsePattern } from '../../lib/register/pattern';
-import type { RegisterPayload, Tool } from '../../lib/register/schema';
-import { alternativesFor } from '../../lib/tool-view';
-import { verdictForTool } from '../../lib/verdict';
-import { VERDICT_POLICY } from '../../lib/verdict-policy';
-import { diffPayloads, type ImportantChange, type RegisterDiff } from '../diff';
+import { schoolDay } from '../lib/dates';
+import { isOutsideEea } from '../lib/eea';
+import { countryName, formatDate } from '../lib/format';
+import { formatDateTime, t, type MessageKey } from '../lib/i18n';
+import { hostForPeople, hostToUnicode } from '../lib/punycode';
+import { fgTitle, importantChangeSource, purposeMessageKey, sheetFramework, toolFramework, type Framework } from '../lib/register/framework';
+import { parsePattern } from '../lib/register/pattern';
+import type { RegisterPayload, Tool } from '../lib/register/schema';
+import { alternativesFor } from '../lib/tool-view';
+import { verdictForTool } from '../lib/verdict';
+import { VERDICT_POLICY } from '../lib/verdict-policy';
+import { diffPayloads, type ImportantChange, type RegisterDiff } from '../lib/register/diff';
 import { SITE_CSS, SITE_JS } from './assets';
 import { SITE_LANGS, siteText, type SiteKey, type SiteLang } from './messages';
 

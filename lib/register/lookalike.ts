@@ -3,7 +3,7 @@
  * Greek letters, or a host that folds to a known tool's host once look-alike letters are mapped
  * to Latin (`wordwаll.net` with a Cyrillic а), is shown to the FG with its punycode beside it.
  */
-import { domainToUnicode } from 'node:url';
+import { hostToUnicode } from '../punycode';
 
 /** Cyrillic and Greek letters that look like Latin ones (lowercase), after the usual tables. */
 const LOOK_ALIKE: Record<string, string> = {
@@ -20,12 +20,6 @@ function scriptOf(ch: string): Script | null {
   return null;
 }
 
-/** The host as Unicode (from punycode), for showing next to the punycode. */
-export function unicodeHost(host: string): string {
-  const unicode = domainToUnicode(host);
-  return unicode || host;
-}
-
 /** The scripts mixed within one label, when there is more than one of Latin, Cyrillic, Greek. */
 export function mixedScripts(label: string): Script[] | null {
   const scripts = new Set<Script>();
@@ -38,11 +32,5 @@ export function mixedScripts(label: string): Script[] | null {
 
 /** The host with look-alike letters mapped to Latin: two hosts with the same skeleton look alike. */
 export function skeleton(host: string): string {
-  return [...unicodeHost(host).toLowerCase()].map((ch) => LOOK_ALIKE[ch] ?? ch).join('');
-}
-
-/** "wordwаll.net (xn--wordwll-4fg.net)" for an IDN host; the host alone otherwise. */
-export function showHost(host: string): string {
-  const unicode = unicodeHost(host);
-  return unicode !== host ? `${unicode} (${host})` : host;
+  return [...hostToUnicode(host).toLowerCase()].map((ch) => LOOK_ALIKE[ch] ?? ch).join('');
 }

@@ -5,11 +5,11 @@
  * data, new purposes, new or moved subprocessors, new countries, above all outside the EEA),
  * which the school must accept before they apply.
  */
-import { isOutsideEea } from '../lib/eea';
-import { importantChangeArticle, toolFramework, type Framework } from '../lib/register/framework';
-import { signInClientKey, type RegisterPayload, type Tool } from '../lib/register/schema';
-import { parsePattern } from '../lib/register/pattern';
-import { showHost } from './lookalike';
+import { isOutsideEea } from '../eea';
+import { importantChangeArticle, toolFramework, type Framework } from './framework';
+import { signInClientKey, type RegisterPayload, type Tool } from './schema';
+import { parsePattern } from './pattern';
+import { hostForPeople } from '../punycode';
 import { describeSignIn } from './sign-in-text';
 
 export interface ToolChange {
@@ -118,7 +118,7 @@ function compareTool(a: Tool, b: Tool, payload: RegisterPayload): ToolChange {
 function showPattern(source: string): string {
   const parsed = parsePattern(source);
   if (!parsed.ok) return source;
-  const shown = showHost(parsed.pattern.host);
+  const shown = hostForPeople(parsed.pattern.host);
   return shown === parsed.pattern.host && source.replace(/^=/, '').startsWith(parsed.pattern.host) ? source : `${source} → ${shown}`;
 }
 

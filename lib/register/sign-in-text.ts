@@ -11,7 +11,7 @@
  * Nothing here decides whether an id is valid: the register's schema does that afterwards and
  * names the entry that is wrong.
  */
-import type { SignInClient } from '../lib/register/schema';
+import type { SignInClient } from './schema';
 
 export const SIGN_IN_PROVIDERS = ['google', 'microsoft', 'saml', 'oauth'] as const;
 
