@@ -46,6 +46,10 @@ const HELP = `bijsluiter: build, check and sign your school board's register of 
   console token --data DIR --board SLUG --fg-email E     an API token for scripts
   console user --data DIR --board SLUG --email E [--role fg|viewer]   another account
   console import SOURCE --data DIR --board SLUG          tools from YAML, CSV or a signed register
+  console sso --data DIR --board SLUG --issuer URL --client-id ID --client-secret-file F [--name N]
+                                       single sign-on (OpenID Connect); prints the redirect URI
+        (also --password-login on|off, --unlink EMAIL, --remove)
+  console mfa --data DIR --board SLUG --require|--optional|--reset EMAIL   two-step verification
         (with DATABASE_URL set, the console uses PostgreSQL instead of --data)
 
 The guide for FGs: docs/fg-guide.md (Nederlands), docs/fg-guide.en.md (English).`;

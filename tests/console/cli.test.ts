@@ -337,6 +337,12 @@ describe('console sso and console mfa', () => {
     }
   });
 
+  it('the help lists both', async () => {
+    const help = (await cli('help')).out;
+    expect(help).toContain('console sso --data DIR --board SLUG --issuer URL');
+    expect(help).toContain('console mfa --data DIR --board SLUG --require|--optional|--reset EMAIL');
+  });
+
   it('mfa --require, --optional and --reset; one at a time', async () => {
     expect((await cli('console', 'mfa', '--data', data, '--board', 'eik')).code).not.toBe(0);
     expect((await cli('console', 'mfa', '--data', data, '--board', 'eik', '--require', '--optional')).code).not.toBe(0);
