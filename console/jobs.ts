@@ -4,20 +4,17 @@
  * (claimed with one conditional UPDATE), retention, and pruning old rate-limit windows and
  * sessions. Each job reports failures and tries again at its next tick; none can stop intake.
  */
-import { and, eq, isNull, lt, or, sql } from 'drizzle-orm';
 import type { ConsoleContext } from './context';
-import { rows } from './db/open';
-import { boards, requests, users } from './db/schema';
-import { needsAttention } from './lib/attention';
 import { attentionEmail, digestEmail } from './lib/notifications';
 import { deliverDue, type Senders } from './notify/send';
 import { pruneSessions } from './store/accounts';
+import { attentionFor } from './store/attention';
+import { findBoardById } from './store/boards';
+import { boardFgs, claimAttentionDigests, claimHourlyDigests, requestsReceivedBetween } from './store/digests';
 import { pruneLoginSteps } from './store/login-steps';
 import { pruneLimits } from './store/limits';
 import { enqueue } from './store/outbox';
-import { latestRegister } from './store/registers';
-import { listRequests, redactDecidedBefore } from './store/requests';
-import { listTools } from './store/tools';
+import { redactDecidedBefore } from './store/requests';
 import { attentionText } from './ui/attention';
 import { translate } from './ui/messages';
 
@@ -27,22 +24,11 @@ const HOUR = 3_600_000;
 export async function sendHourlyDigests(ctx: ConsoleContext): Promise<number> {
   if (!ctx.settings.smtpUrl) return 0;
   const now = ctx.now();
-  // claim the FGs due for a digest and learn when each had the last one, in one statement
-  const claimed = rows<{ id: number; board_id: number; email: string; language: 'nl' | 'en'; previous: Date | string | null }>(
-    await ctx.db.execute(sql`
-      UPDATE users u SET digest_sent_at = ${now}
-      FROM (SELECT id, digest_sent_at AS previous FROM users
-            WHERE notify = 'hourly' AND role = 'fg' AND (digest_sent_at IS NULL OR digest_sent_at < ${new Date(now.getTime() - HOUR)})
-            FOR UPDATE SKIP LOCKED) due
-      WHERE u.id = due.id
-      RETURNING u.id, u.board_id, u.email, u.language, due.previous`),
-  );
   let sent = 0;
-  for (const fg of claimed) {
-    const since = fg.previous ? new Date(fg.previous) : new Date(now.getTime() - HOUR);
-    const fresh = await ctx.db.select().from(requests).where(and(eq(requests.boardId, fg.board_id), sql`${requests.receivedAt} > ${since}`, sql`${requests.receivedAt} <= ${now}`));
+  for (const fg of await claimHourlyDigests(ctx.db, now, HOUR)) {
+    const fresh = await requestsReceivedBetween(ctx.db, fg.boardId, fg.previous ?? new Date(now.getTime() - HOUR), now);
     if (fresh.length === 0) continue;
-    const [board] = await ctx.db.select().from(boards).where(eq(boards.id, fg.board_id));
+    const board = await findBoardById(ctx.db, fg.boardId);
     if (!board) continue;
     await enqueue(ctx.db, board.id, digestEmail(ctx, board, fresh, fg.email, fg.language));
     sent += 1;
@@ -53,24 +39,11 @@ export async function sendHourlyDigests(ctx: ConsoleContext): Promise<number> {
 /** The weekly needs-attention digest to every FG of a board that has something to attend to. */
 export async function sendAttentionDigests(ctx: ConsoleContext): Promise<number> {
   if (!ctx.settings.smtpUrl) return 0;
-  const now = ctx.now();
-  const claimed = await ctx.db
-    .update(boards)
-    .set({ attentionDigestAt: now })
-    .where(or(isNull(boards.attentionDigestAt), lt(boards.attentionDigestAt, new Date(now.getTime() - 7 * 24 * HOUR))))
-    .returning();
   let sent = 0;
-  for (const board of claimed) {
-    const latest = await latestRegister(ctx.db, board.id);
-    const items = needsAttention({
-      tools: await listTools(ctx.db, board.id),
-      openRequests: await listRequests(ctx.db, board.id, ['received', 'in-review']),
-      register: latest ? { serial: latest.serial, expiresAt: (latest.payload as { expiresAt: string }).expiresAt } : null,
-      now,
-    });
+  for (const board of await claimAttentionDigests(ctx.db, ctx.now(), 7 * 24 * HOUR)) {
+    const items = await attentionFor(ctx, board);
     if (items.length === 0) continue;
-    const fgs = await ctx.db.select().from(users).where(and(eq(users.boardId, board.id), eq(users.role, 'fg')));
-    for (const fg of fgs.filter((u) => u.notify !== 'off')) {
+    for (const fg of (await boardFgs(ctx.db, board.id)).filter((u) => u.notify !== 'off')) {
       const page = { lang: fg.language, t: (key: Parameters<typeof translate>[1], ...subs: (string | number)[]) => translate(fg.language, key, ...subs) };
       await enqueue(ctx.db, board.id, attentionEmail(ctx, board, items.map((item) => attentionText(page, item)), fg.email, fg.language));
       sent += 1;

@@ -2,6 +2,9 @@
  * The tables as Drizzle sees them, for typed queries. The SQL that creates them is in
  * migrations.ts; a test compares the two on a migrated database.
  */
+import type { RegisterPayload, Tool } from '../../lib/register/schema';
+import { FG_STATUSES, type VettingRequest } from '../../lib/requests/schema';
+import type { OutboxMessage } from '../store/outbox';
 import { bigint, bigserial, boolean, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });
@@ -74,7 +77,7 @@ export const loginSteps = pgTable('login_steps', {
   boardId: integer('board_id').notNull(),
   userId: integer('user_id'),
   kind: text('kind', { enum: ['code', 'sso'] }).notNull(),
-  data: jsonb('data').notNull().default({}),
+  data: jsonb('data').$type<Record<string, unknown>>().notNull().default({}),
   expiresAt: at('expires_at').notNull(),
 });
 
@@ -93,12 +96,12 @@ export const requests = pgTable('requests', {
   boardId: integer('board_id').notNull(),
   requestId: uuid('request_id').notNull(),
   bodyHash: text('body_hash').notNull(),
-  body: jsonb('body'),
+  body: jsonb('body').$type<VettingRequest | null>(),
   toolHost: text('tool_host').notNull(),
   toolName: text('tool_name').notNull(),
   registerId: text('register_id'),
   requesterEmail: text('requester_email'),
-  status: text('status', { enum: ['received', 'in-review', 'approved', 'rejected'] }).notNull(),
+  status: text('status', { enum: FG_STATUSES }).notNull(),
   note: text('note').notNull(),
   toolId: text('tool_id'),
   receivedAt: at('received_at').notNull().defaultNow(),
@@ -111,7 +114,7 @@ export const requests = pgTable('requests', {
 export const tools = pgTable('tools', {
   boardId: integer('board_id').notNull(),
   toolId: text('tool_id').notNull(),
-  data: jsonb('data').notNull(),
+  data: jsonb('data').$type<Tool>().notNull(),
   updatedAt: at('updated_at').notNull().defaultNow(),
   updatedBy: text('updated_by').notNull(),
 }, (t) => [primaryKey({ columns: [t.boardId, t.toolId] })]);
@@ -120,7 +123,7 @@ export const registers = pgTable('registers', {
   boardId: integer('board_id').notNull(),
   serial: integer('serial').notNull(),
   envelope: text('envelope').notNull(),
-  payload: jsonb('payload').notNull(),
+  payload: jsonb('payload').$type<RegisterPayload>().notNull(),
   etag: text('etag').notNull(),
   publishedAt: at('published_at').notNull().defaultNow(),
   publishedBy: text('published_by').notNull(),
@@ -133,7 +136,7 @@ export const auditLog = pgTable('audit_log', {
   actor: text('actor').notNull(),
   action: text('action').notNull(),
   subject: text('subject').notNull(),
-  detail: jsonb('detail').notNull(),
+  detail: jsonb('detail').$type<Record<string, unknown>>().notNull(),
 });
 
 export const rateLimits = pgTable('rate_limits', {
@@ -146,7 +149,7 @@ export const outbox = pgTable('outbox', {
   id: bigserial('id', { mode: 'number' }).primaryKey(),
   boardId: integer('board_id').notNull(),
   kind: text('kind', { enum: ['email', 'webhook'] }).notNull(),
-  message: jsonb('message').notNull(),
+  message: jsonb('message').$type<OutboxMessage>().notNull(),
   attempts: integer('attempts').notNull(),
   nextAt: at('next_at').notNull().defaultNow(),
   doneAt: at('done_at'),

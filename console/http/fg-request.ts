@@ -7,7 +7,6 @@ import type { ConsoleContext } from '../context';
 import type { Problem } from '../../lib/register/lint';
 import { buildMatchIndex, lookup } from '../../lib/matcher/index';
 import { toolSchema } from '../../lib/register/schema';
-import type { VettingRequest } from '../../lib/requests/schema';
 import { parsePageUrl } from '../../lib/url';
 import { canonicalJson } from '../lib/canonical-json';
 import { formToTool, proposePattern, proposeToolId, toolToForm, type ToolForm } from '../lib/tool-form';
@@ -25,7 +24,7 @@ export function mountFgRequest(web: Hono<WebEnv>, ctx: ConsoleContext): void {
   const requestPage = async (c: Context<WebEnv>, row: RequestRow, state: { form?: ToolForm; decision?: { status: string; note: string; withTool: boolean }; problems?: Problem[]; error?: string | null }, status: 200 | 400 = 200) => {
     const board = c.get('board');
     const tools = await listTools(ctx.db, board.id);
-    const body = row.body as VettingRequest | null;
+    const body = row.body;
     const location = parsePageUrl(body?.tool.url ?? `https://${row.toolHost}/`);
     const matched = (row.toolId ? tools.find((t) => t.id === row.toolId) : null) ?? (location ? lookup(buildMatchIndex(tools), location) : null) ?? null;
     const form = state.form ?? (matched ? toolToForm(matched) : toolToForm({ id: proposeToolId(row.toolName, new Set(tools.map((t) => t.id))), name: row.toolName, match: [proposePattern(row.toolHost)], category: 'other', status: 'pending' }));

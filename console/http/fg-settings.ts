@@ -4,13 +4,9 @@
  */
 import type { Context, Hono } from 'hono';
 import type { ConsoleContext } from '../context';
-import { eq } from 'drizzle-orm';
-import { boards } from '../db/schema';
 import { webhookAddressProblem } from '../lib/public-address';
-import { newToken, seal } from '../lib/secrets';
 import { createApiToken, listApiTokens, revokeApiToken, setNotify } from '../store/accounts';
-import { audit } from '../store/audit';
-import { boardPolicy } from '../store/boards';
+import { boardPolicy, setIntake } from '../store/boards';
 import { recoveryCodesLeft } from '../store/second-factor';
 import { ssoRedirectUri } from '../store/sso';
 import { renderPage } from '../ui/layout';
@@ -96,13 +92,9 @@ export function mountFgSettings(web: Hono<WebEnv>, ctx: ConsoleContext, fresh: F
       if (problem) return settingsPage(c, { error: `${translate(lang, 'invalidWebhook')} (${problem})`, emailDomains: domainsText, webhookUrl: webhookText }, 400);
     }
     // a new webhook address gets a new secret, shown once
-    const secret = webhookUrl && webhookUrl !== board.webhookUrl ? newToken('whsec') : null;
-    await ctx.db.transaction(async (tx) => {
-      await tx.update(boards).set({ emailDomains: domains, webhookUrl, ...(secret ? { webhookSecretEnc: seal(ctx.master, Buffer.from(secret), `webhook:${board.slug}`) } : webhookUrl ? {} : { webhookSecretEnc: null }) }).where(eq(boards.id, board.id));
-      await audit(tx, board.id, c.get('user').email, 'settings.intake', '', { emailDomains: domains, webhookUrl });
-    });
+    const { newWebhookSecret } = await setIntake(ctx.db, ctx.master, board, { emailDomains: domains, webhookUrl }, c.get('user').email);
     c.set('board', { ...board, emailDomains: domains, webhookUrl });
-    return settingsPage(c, secret ? { newWebhookSecret: secret } : {});
+    return settingsPage(c, newWebhookSecret ? { newWebhookSecret } : {});
   });
   return settingsPage;
 }

@@ -6,7 +6,6 @@
  */
 import type { Context, Hono } from 'hono';
 import { renderSite } from '../../site/render';
-import type { RegisterPayload } from '../../lib/register/schema';
 import type { ConsoleContext } from '../context';
 import { latestRegister, recentRegisters, type PublishedRegister } from '../store/registers';
 import type { BoardEnv } from './board';
@@ -32,7 +31,7 @@ export function mountPublicSite(app: Hono<BoardEnv>, ctx: ConsoleContext): void 
     const cached = cache.get(boardId);
     if (cached?.serial === latest.serial) return cached.files;
     const rows = await recentRegisters(ctx.db, boardId, HISTORY + 1);
-    const payloads = rows.map((row) => row.payload as RegisterPayload);
+    const payloads = rows.map((row) => row.payload);
     const current = payloads.pop()!;
     const keyFingerprint = (JSON.parse(latest.envelope) as { signatures: { keyid?: string }[] }).signatures[0]?.keyid ?? '';
     // the feed's ids and links are absolute when the console is reached over https

@@ -5,9 +5,8 @@
  */
 import { fetchWithTimeout } from '../../lib/net/fetch-with-timeout';
 import nodemailer from 'nodemailer';
-import { eq } from 'drizzle-orm';
 import type { ConsoleContext } from '../context';
-import { boards } from '../db/schema';
+import { findBoardById } from '../store/boards';
 import { nextAttemptAt } from '../lib/backoff';
 import { unseal } from '../lib/secrets';
 import { signWebhook } from '../lib/webhook-signature';
@@ -42,9 +41,9 @@ export function realSenders(ctx: ConsoleContext, fetcher: typeof fetch = guarded
 }
 
 async function sendOne(ctx: ConsoleContext, senders: Senders, row: OutboxRow): Promise<void> {
-  const message = row.message as OutboxMessage;
+  const message = row.message;
   if (message.kind === 'email') return senders.email(message);
-  const [board] = await ctx.db.select().from(boards).where(eq(boards.id, row.boardId));
+  const board = await findBoardById(ctx.db, row.boardId);
   if (!board?.webhookUrl || !board.webhookSecretEnc) throw new Error('the board has no webhook any more');
   const secret = unseal(ctx.master, board.webhookSecretEnc, `webhook:${board.slug}`).toString();
   const body = JSON.stringify({ event: message.event, board: board.slug, data: message.data });

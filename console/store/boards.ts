@@ -7,6 +7,7 @@ import { encodeBase64 } from '../../lib/register/base64';
 import type { Db } from '../db/open';
 import { boards, users } from '../db/schema';
 import { hashPassword, hashToken, newToken, seal, unseal } from '../lib/secrets';
+import { audit } from './audit';
 
 export type Board = typeof boards.$inferSelect;
 
@@ -23,6 +24,27 @@ export async function findBoard(db: Db, slug: string): Promise<Board | null> {
   if (!SLUG_PATTERN.test(slug)) return null;
   const [board] = await db.select().from(boards).where(eq(boards.slug, slug));
   return board ?? null;
+}
+
+export async function findBoardById(db: Db, id: number): Promise<Board | null> {
+  const [board] = await db.select().from(boards).where(eq(boards.id, id));
+  return board ?? null;
+}
+
+/**
+ * The board's intake settings: the e-mail domains teachers may send from and the webhook. A new
+ * webhook address gets a new secret (returned, to be shown once); no webhook, no secret.
+ */
+export async function setIntake(db: Db, master: Buffer, board: Board, input: { emailDomains: string[]; webhookUrl: string | null }, actor: string): Promise<{ newWebhookSecret: string | null }> {
+  const secret = input.webhookUrl && input.webhookUrl !== board.webhookUrl ? newToken('whsec') : null;
+  await db.transaction(async (tx) => {
+    await tx
+      .update(boards)
+      .set({ emailDomains: input.emailDomains, webhookUrl: input.webhookUrl, ...(secret ? { webhookSecretEnc: seal(master, Buffer.from(secret), `webhook:${board.slug}`) } : input.webhookUrl ? {} : { webhookSecretEnc: null }) })
+      .where(eq(boards.id, board.id));
+    await audit(tx, board.id, actor, 'settings.intake', '', { emailDomains: input.emailDomains, webhookUrl: input.webhookUrl });
+  });
+  return { newWebhookSecret: secret };
 }
 
 export interface NewBoard {

@@ -3,6 +3,7 @@
  * inside a transaction together with the notifications they cause; read, decided and, after the
  * retention period, stripped of personal data with the decision kept. Every query names the board.
  */
+import { FG_STATUSES } from '../../lib/requests/schema';
 import { and, asc, desc, eq, inArray, isNull, lt, ne } from 'drizzle-orm';
 import type { VettingRequest } from '../../lib/requests/schema';
 import type { Db } from '../db/open';
@@ -12,7 +13,10 @@ import { enqueue, type OutboxMessage } from './outbox';
 
 export type RequestRow = typeof requests.$inferSelect;
 export type RequestStatus = RequestRow['status'];
-export const REQUEST_STATUSES = ['received', 'in-review', 'approved', 'rejected'] as const;
+/** The FG's statuses of a request: the contract's (statusUrl), one list for the store, the API and the schema. */
+export const REQUEST_STATUSES = FG_STATUSES;
+/** The statuses of a request the FG still has to decide. */
+export const OPEN_STATUSES = ['received', 'in-review'] as const satisfies readonly RequestStatus[];
 
 export type StoreOutcome = { kind: 'stored'; row: RequestRow } | { kind: 'replay'; row: RequestRow } | { kind: 'conflict' };
 

@@ -6,7 +6,8 @@
 import { and, eq, isNull, lt, sql } from 'drizzle-orm';
 import type { ConsoleContext } from '../context';
 import type { Db } from '../db/open';
-import { boards, recoveryCodes, sessions, users } from '../db/schema';
+import { recoveryCodes, sessions, users } from '../db/schema';
+import { findBoardById } from './boards';
 import { accountEventEmail, type AccountEvent } from '../lib/notifications';
 import { enqueue } from './outbox';
 import { hashToken, seal, unseal } from '../lib/secrets';
@@ -23,7 +24,7 @@ export function hasSecondFactor(user: Pick<User, 'totpEnabledAt'>): boolean {
 /** Tells the account by e-mail (when the console sends e-mail) that its sign-in changed: it may not have been them. */
 export async function tellAccount(ctx: ConsoleContext, db: Db, user: User, event: AccountEvent): Promise<void> {
   if (!ctx.settings.smtpUrl) return;
-  const [board] = await db.select().from(boards).where(eq(boards.id, user.boardId));
+  const board = await findBoardById(db, user.boardId);
   if (board) await enqueue(db, board.id, accountEventEmail(ctx, board, event, user.email, user.language));
 }
 

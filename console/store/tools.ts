@@ -13,12 +13,12 @@ import { audit } from './audit';
 
 export async function listTools(db: Db, boardId: number): Promise<Tool[]> {
   const result = await db.select({ data: tools.data }).from(tools).where(eq(tools.boardId, boardId)).orderBy(asc(tools.toolId));
-  return result.map((r) => r.data as Tool);
+  return result.map((r) => r.data);
 }
 
 export async function findTool(db: Db, boardId: number, toolId: string): Promise<Tool | null> {
   const [row] = await db.select({ data: tools.data }).from(tools).where(and(eq(tools.boardId, boardId), eq(tools.toolId, toolId)));
-  return (row?.data as Tool | undefined) ?? null;
+  return row?.data ?? null;
 }
 
 /** A payload around `list` for linting: the dates and publisher are placeholders lint accepts. */

@@ -2,7 +2,6 @@
  * The inbox: new, in review, decided. Each row says which tool and site, who asked, from which
  * school, how long it has waited, and how many other requests there are for the same site.
  */
-import type { VettingRequest } from '../../lib/requests/schema';
 import type { RequestRow } from '../store/requests';
 import { Flash, Layout, type PageContext } from './layout';
 import { RequestStatus } from './status';
@@ -48,7 +47,7 @@ export function InboxPage({ page, tab, rows, counts, sameSite, now, flash }: { p
           </thead>
           <tbody>
             {rows.map((row) => {
-              const body = row.body as VettingRequest | null;
+              const body = row.body;
               const days = waitedDays(row, now);
               const others = (sameSite.get(row.toolHost) ?? 1) - 1;
               return (

@@ -3,7 +3,6 @@
  * published register with their status and conditions. Only what the signed register says.
  */
 import { render } from 'preact-render-to-string';
-import type { Tool } from '../../lib/register/schema';
 import type { Board } from '../store/boards';
 import type { PublishedRegister } from '../store/registers';
 import { Document, formatWhen } from './layout';
@@ -12,7 +11,7 @@ import { translate, type Lang } from './messages';
 export function renderPublicPage(board: Board, latest: PublishedRegister | null, acceptLanguage: string | undefined): string {
   const lang: Lang = /^nl\b/i.test(acceptLanguage ?? 'nl') ? 'nl' : 'en';
   const t = (key: Parameters<typeof translate>[1], ...subs: (string | number)[]) => translate(lang, key, ...subs);
-  const tools = ((latest?.payload as { tools?: Tool[] } | undefined)?.tools ?? []).filter((tool) => tool.status !== 'unvetted');
+  const tools = (latest?.payload.tools ?? []).filter((tool) => tool.status !== 'unvetted');
   return `<!doctype html>${render(
     <Document lang={lang} title={t('publicTitle', board.name)}>
         <main id="main">

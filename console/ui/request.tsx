@@ -5,7 +5,6 @@
 import type { Problem } from '../../lib/register/lint';
 import type { Tool } from '../../lib/register/schema';
 import { personalDataLabel, type PersonalDataKey } from '../../lib/requests/personal-data';
-import type { VettingRequest } from '../../lib/requests/schema';
 import type { ToolForm } from '../lib/tool-form';
 import type { RequestRow } from '../store/requests';
 import { daysText, waitedDays } from './inbox';
@@ -51,7 +50,7 @@ export interface RequestPageProps {
 }
 
 export function RequestPage({ page, row, matched, others, form, decision, problems, error, flash, now }: RequestPageProps) {
-  const body = row.body as VettingRequest | null;
+  const body = row.body;
   const days = waitedDays(row, now);
   const title = page.t('requestTitle', row.toolName);
   const failed = Boolean(error) || problems.some((p) => p.level === 'error');
@@ -113,7 +112,7 @@ export function RequestPage({ page, row, matched, others, form, decision, proble
           <ul>
             {others.map((o) => (
               <li key={o.requestId}>
-                <a href={`${page.base}/requests/${o.requestId}`}>{formatWhen(page.lang, o.receivedAt)}</a>: {(o.body as VettingRequest | null)?.requester.name ?? '–'}, <RequestStatus page={page} status={o.status} />
+                <a href={`${page.base}/requests/${o.requestId}`}>{formatWhen(page.lang, o.receivedAt)}</a>: {o.body?.requester.name ?? '–'}, <RequestStatus page={page} status={o.status} />
                 {o.note ? <> — {o.note}</> : null}
               </li>
             ))}
