@@ -5,9 +5,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { signEnvelope } from '../lib/register/dsse';
+import { signRegisterText } from '../lib/register/assemble';
 import { importPrivateKeyPem, type SigningKey } from '../lib/register/keys';
-import { REGISTER_PAYLOAD_TYPE, registerPayloadSchema, type RegisterPayload } from '../lib/register/schema';
+import { registerPayloadSchema, type RegisterPayload } from '../lib/register/schema';
 import { buildPayload } from '../cli/commands/build';
 
 const root = (path: string) => fileURLToPath(new URL(`../${path}`, import.meta.url));
@@ -32,8 +32,7 @@ export function demoPublicKey(): string {
 
 /** Signs a payload as an envelope text. */
 export async function signPayload(payload: RegisterPayload, key: SigningKey): Promise<string> {
-  const bytes = new TextEncoder().encode(JSON.stringify(payload));
-  return JSON.stringify(await signEnvelope(bytes, REGISTER_PAYLOAD_TYPE, key.privateKey, key.publicRaw));
+  return signRegisterText(payload, key.privateKey, key.publicRaw);
 }
 
 /** The demo payload with `serial`, issued now and expiring in 60 days (or as `dates` say). */

@@ -1,5 +1,5 @@
 /** `bijsluiter build SOURCE --out FILE`: the register payload from the FG's YAML or CSV source. */
-import { REGISTER_FORMAT } from '../../lib/register/schema';
+import { assemblePayload, REGISTER_VALID_DAYS } from '../../lib/register/assemble';
 import { schoolDay } from '../../lib/dates';
 import { option, parseArgs, positional, requiredOption } from '../args';
 import { CliError, writeAtomic, type Output } from '../io';
@@ -7,20 +7,10 @@ import { formatProblems, lintPayload } from '../../lib/register/lint';
 import { readValidPayload } from '../payload-file';
 import { loadSource } from '../source';
 
-export const DEFAULT_VALID_DAYS = 60;
-
 /** Builds the payload object from a source (also used by the demo harness). */
 export function buildPayload(sourcePath: string, options: { publisherFile?: string; serial: number; issuedAt: Date; validDays?: number }) {
   const source = loadSource(sourcePath, options.publisherFile);
-  const days = options.validDays ?? source.validDays ?? DEFAULT_VALID_DAYS;
-  const payload = {
-    format: REGISTER_FORMAT,
-    serial: options.serial,
-    issuedAt: options.issuedAt.toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    expiresAt: new Date(options.issuedAt.getTime() + days * 86_400_000).toISOString().replace(/\.\d{3}Z$/, 'Z'),
-    publisher: source.publisher,
-    tools: source.tools,
-  };
+  const payload = assemblePayload({ serial: options.serial, issuedAt: options.issuedAt, validDays: options.validDays ?? source.validDays ?? REGISTER_VALID_DAYS, publisher: source.publisher, tools: source.tools });
   return { payload, problems: lintPayload(payload, schoolDay(options.issuedAt), source.locate) };
 }
 

@@ -1,8 +1,7 @@
 /** `bijsluiter sign PAYLOAD --key KEY.pem --out REGISTER`: lint, then sign into a DSSE envelope. */
 import { sha256Hex } from '../../lib/register/base64';
-import { signEnvelope } from '../../lib/register/dsse';
+import { signRegisterText } from '../../lib/register/assemble';
 import { importPrivateKeyPem } from '../../lib/register/keys';
-import { REGISTER_PAYLOAD_TYPE } from '../../lib/register/schema';
 import { schoolDay } from '../../lib/dates';
 import { parseArgs, positional, requiredOption } from '../args';
 import { CliError, readText, writeAtomic, type Output } from '../io';
@@ -30,8 +29,7 @@ export async function sign(argv: string[], io: Output): Promise<number> {
     if (error instanceof CliError) throw error;
     throw new CliError(`${keyPath}: ${(error as Error).message}`);
   }
-  const envelope = await signEnvelope(new TextEncoder().encode(JSON.stringify(payload)), REGISTER_PAYLOAD_TYPE, key.privateKey, key.publicRaw);
-  writeAtomic(out, `${JSON.stringify(envelope)}\n`);
+  writeAtomic(out, `${await signRegisterText(payload as object, key.privateKey, key.publicRaw)}\n`);
   const warnings = problems.length;
   io.out(`wrote ${out}: serial ${(payload as { serial: number }).serial}, signed with key ${await sha256Hex(key.publicRaw)}${warnings ? ` (${warnings} warning(s): see lint)` : ''}`);
   return 0;

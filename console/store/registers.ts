@@ -10,9 +10,9 @@ import { desc, eq, sql } from 'drizzle-orm';
 import { lintPayload, type Problem } from '../../lib/register/lint';
 import { diffPayloads, type RegisterDiff } from '../../lib/register/diff';
 import { schoolDay } from '../../lib/dates';
-import { signEnvelope } from '../../lib/register/dsse';
+import { assemblePayload, signRegisterText } from '../../lib/register/assemble';
 import { decodeBase64 } from '../../lib/register/base64';
-import { REGISTER_FORMAT, REGISTER_PAYLOAD_TYPE, registerPayloadSchema, type RegisterPayload } from '../../lib/register/schema';
+import { registerPayloadSchema, type RegisterPayload } from '../../lib/register/schema';
 import type { ConsoleContext } from '../context';
 import type { Db } from '../db/open';
 import { registers } from '../db/schema';
@@ -23,7 +23,6 @@ import { enqueue } from './outbox';
 import { listTools } from './tools';
 
 /** How long a published register stays valid (as the CLI's build). */
-export const REGISTER_VALID_DAYS = 60;
 
 export type PublishedRegister = typeof registers.$inferSelect;
 
@@ -38,16 +37,13 @@ export async function recentRegisters(db: Db, boardId: number, limit: number): P
   return rows.reverse();
 }
 
-const stamp = (d: Date) => d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 
 /** The payload the board's tools would publish as `serial` at `now`. */
 export async function candidatePayload(ctx: ConsoleContext, db: Db, board: Board, serial: number, now: Date) {
   const publicUrl = ctx.settings.publicUrl;
-  return {
-    format: REGISTER_FORMAT,
+  return assemblePayload({
     serial,
-    issuedAt: stamp(now),
-    expiresAt: stamp(new Date(now.getTime() + REGISTER_VALID_DAYS * 86_400_000)),
+    issuedAt: now,
     publisher: {
       name: board.name,
       fg: { ...(board.fgName ? { name: board.fgName } : {}), email: board.fgEmail, ...(board.fgPhone ? { phone: board.fgPhone } : {}) },
@@ -56,7 +52,7 @@ export async function candidatePayload(ctx: ConsoleContext, db: Db, board: Board
       ...(board.infoUrl ? { infoUrl: board.infoUrl } : {}),
     },
     tools: await listTools(db, board.id),
-  };
+  });
 }
 
 export interface PublishPreview {
@@ -112,8 +108,7 @@ async function publishInDatabase(ctx: ConsoleContext, board: Board, actor: strin
     const problems = lintPayload(payload, schoolDay(now));
     const errors = problems.filter((p) => p.level === 'error');
     if (errors.length > 0) return { ok: false, errors };
-    const bytes = new TextEncoder().encode(JSON.stringify(payload));
-    const envelope = JSON.stringify(await signEnvelope(bytes, REGISTER_PAYLOAD_TYPE, key, publicRaw));
+    const envelope = await signRegisterText(payload, key, publicRaw);
     const etag = `"${createHash('sha256').update(envelope).digest('hex').slice(0, 32)}"`;
     // lint found no error, so the payload is the schema's (parsed again for its type, in milliseconds)
     await tx.insert(registers).values({ boardId: board.id, serial: payload.serial, envelope, payload: registerPayloadSchema.parse(payload), etag, publishedAt: now, publishedBy: actor });

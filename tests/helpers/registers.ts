@@ -3,6 +3,7 @@
  * tool for every status, and signing through the same DSSE code the FG's tool uses.
  */
 import { encodeBase64 } from '../../lib/register/base64';
+import { signRegisterText } from '../../lib/register/assemble';
 import { signEnvelope } from '../../lib/register/dsse';
 import { REGISTER_PAYLOAD_TYPE, type RegisterPayload } from '../../lib/register/schema';
 
@@ -19,8 +20,9 @@ export async function makeKey(): Promise<TestKey> {
   return { privateKey: pair.privateKey, publicRaw, publicBase64: encodeBase64(publicRaw) };
 }
 
-/** Signs a payload object (or raw text) into envelope JSON text. */
+/** Signs a payload object as every producer does (lib/register/assemble.ts), or raw text or another type as a hostile test needs, into envelope JSON text. */
 export async function signRegister(payload: RegisterPayload | string, key: TestKey, payloadType = REGISTER_PAYLOAD_TYPE): Promise<string> {
+  if (typeof payload !== 'string' && payloadType === REGISTER_PAYLOAD_TYPE) return signRegisterText(payload, key.privateKey, key.publicRaw);
   const text = typeof payload === 'string' ? payload : JSON.stringify(payload);
   return JSON.stringify(await signEnvelope(new TextEncoder().encode(text), payloadType, key.privateKey, key.publicRaw));
 }
