@@ -12,10 +12,11 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { importPublicKey, verifyEnvelope } from '../../lib/register/dsse';
+import { acceptRegister } from '../../lib/sync/accept-register';
 import { decodeBase64 } from '../../lib/register/base64';
 import { importPrivateKeyPem } from '../../lib/register/keys';
-import { envelopeSchema, REGISTER_PAYLOAD_TYPE } from '../../lib/register/schema';
+import { envelopeSchema } from '../../lib/register/schema';
+import { readPublicKeys } from './verify';
 import { openDatabase, type Database } from '../../console/db/open';
 import { loadMasterKey } from '../../console/master-key';
 import { checkPublicUrl, startConsole } from '../../console/start';
@@ -169,26 +170,16 @@ async function token(argv: string[], io: Output): Promise<number> {
 async function readToolsFrom(source: string, publicKey: string | undefined): Promise<unknown[]> {
   if (/\.json$/i.test(source)) {
     const raw = parseJsonFile(source, 'register');
-    const envelope = envelopeSchema.safeParse(raw);
-    if (!envelope.success) throw new CliError(`${source} is not a signed register (DSSE envelope)`);
-    // a register from elsewhere becomes what this board signs: only after its signature is checked
+    if (!envelopeSchema.safeParse(raw).success) throw new CliError(`${source} is not a signed register (DSSE envelope)`);
+    // a register from elsewhere becomes what this board signs: only after it is accepted exactly as
+    // the extension and `verify` accept one (signature, strict JSON, schema), with the key it names
     if (!publicKey) throw new CliError(`${source} is a signed register: give --public-key BASE64 (the key that signed it, as in the extension's policy) so its signature is checked before its tools are imported`);
-    {
-      const key = await importPublicKey(publicKey.trim());
-      if ('error' in key) throw new CliError(`--public-key: ${key.error}`);
-      const verified = await verifyEnvelope(envelope.data, [key], REGISTER_PAYLOAD_TYPE);
-      if (!verified.ok) throw new CliError(`${source}: the signature does not verify with that key`);
+    const accepted = await acceptRegister(new TextEncoder().encode(readText(source, 'register')), { keys: await readPublicKeys([publicKey]), now: new Date(), checkIssuedAt: false });
+    if (!accepted.ok) {
+      const { code, detail } = accepted.error;
+      throw new CliError(code === 'bad-signature' ? `${source}: the signature does not verify with that key` : `${source}: ${code}: ${detail}`);
     }
-    const bytes = decodeBase64(envelope.data.payload);
-    if (!bytes) throw new CliError(`${source}: the payload is not valid base64`);
-    let payload: { tools?: unknown } | null;
-    try {
-      payload = JSON.parse(new TextDecoder().decode(bytes)) as { tools?: unknown } | null;
-    } catch {
-      throw new CliError(`${source}: the payload is not JSON`);
-    }
-    if (!Array.isArray(payload?.tools)) throw new CliError(`${source}: the payload has no tools`);
-    return payload.tools;
+    return accepted.payload.tools;
   }
   if (/\.csv$/i.test(source)) return csvTools(source).map((t) => t.tool);
   return loadSource(source).tools;

@@ -191,7 +191,15 @@ describe('console init, token and import on an embedded database', () => {
     writeFileSync(file, await signRegister('not json', key));
     const garbled = await cli('console', 'import', file, '--data', data, '--board', 'eik', '--public-key', key.publicBase64);
     expect(garbled.code).toBe(1);
-    expect(garbled.err).toBe(`bijsluiter console: ${file}: the payload is not JSON`);
+    expect(garbled.err).toBe(`bijsluiter console: ${file}: payload-not-json: the signed payload is not a JSON object`);
+    // the extension's own acceptance: a duplicate key (which plain JSON.parse lets through, the later value winning) is refused
+    const payload = samplePayload();
+    const text = JSON.stringify(payload).replace('"serial":', '"serial":999,"serial":');
+    const twice = join(root, 'twice.json');
+    writeFileSync(twice, await signRegister(text, key));
+    const refused = await cli('console', 'import', twice, '--data', data, '--board', 'eik', '--public-key', key.publicBase64);
+    expect(refused.code).toBe(1);
+    expect(refused.err).toContain('not plain JSON');
   });
 
   it('init --signing-key keeps the CLI\'s key, so the extensions\' policy keeps its public key (control: a file that is not a key is refused)', async () => {
