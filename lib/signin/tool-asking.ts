@@ -5,7 +5,7 @@
  * An unknown tool asking for a school account is not vetted: the register does not list it.
  */
 import { lookup } from '../matcher';
-import { signInClientKey, type RegisterPayload, type Tool } from '../register/schema';
+import { signInClientKey, type RegisterPayload, type SignInClient, type Tool } from '../register/schema';
 import { parsePageUrl } from '../url';
 import { siteResolver, verdictForTool, type Verdict, type VerdictInput } from '../verdict';
 import { openRequestFor, settleWithRequest } from '../verdict-policy';
@@ -28,17 +28,19 @@ export interface SignInContext {
 
 const claimIndexes = new WeakMap<RegisterPayload, Map<string, Tool>>();
 
-/** The key a screen's client is looked up by; the register's `signInClientKey` builds the same. */
+/**
+ * The key a screen's client is looked up by: the screen's client as the register writes one
+ * (Google and Microsoft client ids are lowercase there), keyed by the register's own rule.
+ */
 export function requestClientKey(request: SignInRequest): string | null {
   if (!request.client) return null;
-  switch (request.provider) {
-    case 'saml':
-      return `saml:${request.client}`;
-    case 'oauth':
-      return `oauth:${request.idpHost}:${request.client}`;
-    default:
-      return `${request.provider}:${request.client.toLowerCase()}`;
-  }
+  const client: SignInClient =
+    request.provider === 'saml'
+      ? { provider: 'saml', entityId: request.client }
+      : request.provider === 'oauth'
+        ? { provider: 'oauth', host: request.idpHost, clientId: request.client }
+        : { provider: request.provider, clientId: request.client.toLowerCase() };
+  return signInClientKey(client);
 }
 
 function claims(payload: RegisterPayload): Map<string, Tool> {

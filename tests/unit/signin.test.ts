@@ -175,3 +175,24 @@ describe('scope words', () => {
     expect(describeScopes('oauth', ['https://www.googleapis.com/auth/drive'])[0]!.words).toBeNull();
   });
 });
+
+describe('one client-key rule for the register and the screen', () => {
+  it('a client as the register holds it and the same client read off its sign-in screen give the same key (control: another client does not)', async () => {
+    const { signInClientKey, signInClientSchema } = await import('../../lib/register/schema');
+    const { requestClientKey } = await import('../../lib/signin/tool-asking');
+    const { googleConsentUrl, microsoftConsentUrl, samlRedirectUrl } = await import('../../harness/sign-in-screens');
+    const cases: [unknown, string][] = [
+      [{ provider: 'google', clientId: '123456789012-AbCdEf.apps.googleusercontent.com' }, googleConsentUrl('123456789012-AbCdEf.apps.googleusercontent.com', 'https://www.gimkit.com/cb', ['openid'])],
+      [{ provider: 'microsoft', clientId: 'A1B2C3D4-0000-4000-8000-00000000ABCD' }, microsoftConsentUrl('a1b2c3d4-0000-4000-8000-00000000abcd', 'https://app.example/cb', ['openid'])],
+      [{ provider: 'saml', entityId: 'https://sp.example.nl/saml' }, await samlRedirectUrl('https://sp.example.nl/saml', 'https://sp.example.nl/acs')],
+      [{ provider: 'oauth', host: 'login.example.org', clientId: 'Quiz-App' }, 'https://login.example.org/authorize?client_id=Quiz-App&redirect_uri=https%3A%2F%2Fquiz.example%2Fcb&response_type=code'],
+    ];
+    for (const [stored, screen] of cases) {
+      const client = signInClientSchema.parse(stored);
+      const request = await recogniseSignIn(screen);
+      expect(request, screen).not.toBeNull();
+      expect(requestClientKey(request!), JSON.stringify(stored)).toBe(signInClientKey(client));
+      expect(requestClientKey({ ...request!, client: `${request!.client}x` })).not.toBe(signInClientKey(client));
+    }
+  });
+});
