@@ -8,6 +8,7 @@
  * a SAMLRequest is size-capped before and after inflating, and the XML is never parsed as a
  * document, only searched for the two values needed.
  */
+import { readCappedStream } from '../net/read-capped';
 
 export type SignInProvider = 'google' | 'microsoft' | 'saml' | 'oauth';
 
@@ -158,25 +159,5 @@ function base64Bytes(text: string): Uint8Array | null {
 
 /** Raw DEFLATE with the platform's DecompressionStream, stopped as soon as it passes the cap. */
 export async function inflateRaw(data: Uint8Array, maxBytes: number): Promise<Uint8Array | null> {
-  const stream = new Blob([new Uint8Array(data)]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
-  const reader = stream.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
-      return null;
-    }
-    chunks.push(value);
-  }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return readCappedStream(new Blob([new Uint8Array(data)]).stream().pipeThrough(new DecompressionStream('deflate-raw')), maxBytes);
 }

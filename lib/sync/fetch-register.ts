@@ -3,6 +3,7 @@
  * If-Modified-Since), bounded in time (the whole body, so a slow drip times out too) and in
  * size (counted while streaming, not trusted from Content-Length), no cookies.
  */
+import { readCappedStream } from '../net/read-capped';
 import { fetchWithTimeout } from '../net/fetch-with-timeout';
 import { isAllowedRemoteUrl } from '../config/settings';
 import { syncError, type SyncError } from './errors';
@@ -68,27 +69,11 @@ export async function fetchRegister(url: string, options: FetchOptions = {}): Pr
 }
 
 async function readCapped(response: Response, maxBytes: number): Promise<Uint8Array | null> {
-  if (!response.body) return new Uint8Array(await response.arrayBuffer());
-  const reader = response.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
+  if (!response.body) {
+    const whole = new Uint8Array(await response.arrayBuffer());
+    return whole.byteLength > maxBytes ? null : whole;
   }
-  const out = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    out.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return out;
+  return readCappedStream(response.body, maxBytes);
 }
 
 function fail(code: SyncError['code'], detail: string): FetchOutcome {
