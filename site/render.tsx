@@ -41,7 +41,7 @@ import { BijsluiterSheet, OpenSheetSections, sheetOutsideEea } from '../componen
 import { Conditions } from '../components/Conditions';
 import { MailLink, SafeLink } from '../components/SafeLink';
 import { ShowWholeText } from '../components/ShowMore';
-import { withSiteMessages } from './extension-text';
+import { withExtensionMessages } from '../lib/extension-messages';
 import { schoolDay } from '../lib/dates';
 import { isOutsideEea } from '../lib/eea';
 import { countryName, formatDate } from '../lib/format';
@@ -528,7 +528,7 @@ export function renderSite(input: SiteInput): Map<string, string> {
       s: (key, ...subs) => siteText(lang, key, ...subs),
       href: (path) => relativePath(page, path),
     });
-    withSiteMessages(lang, () => {
+    withExtensionMessages(lang, () => {
       const html = (node: VNode) => `<!doctype html>\n${render(<ShowWholeText.Provider value={true}><OpenSheetSections.Provider value={true}>{node}</OpenSheetSections.Provider></ShowWholeText.Provider>)}\n`;
       files.set(`${prefix}index.html`, html(<IndexPage ctx={ctxFor('index.html')} />));
       for (const tool of payload.tools) {

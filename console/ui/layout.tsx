@@ -5,7 +5,7 @@
 import type { ComponentChildren } from 'preact';
 import { render } from 'preact-render-to-string';
 import { ShowWholeText } from '../../components/ShowMore';
-import { withExtensionMessages } from './extension-messages';
+import { withExtensionMessages } from '../../lib/extension-messages';
 import { translate, type ConsoleKey, type Lang } from './messages';
 
 export interface PageContext {

@@ -7,7 +7,7 @@ import { render as renderToString } from 'preact-render-to-string';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diffPayloads, formatDiff } from '../../lib/register/diff';
-import { withSiteMessages } from '../../site/extension-text';
+import { withExtensionMessages } from '../../lib/extension-messages';
 import { importantText } from '../../site/render';
 import { BijsluiterSheet } from '../../components/BijsluiterSheet';
 import { FgContact } from '../../components/FgContact';
@@ -27,7 +27,7 @@ const words = (lang: 'en' | 'nl', framework: Framework, letter: string) => (MESS
 
 function sheetHtml(lang: 'en' | 'nl', framework: Framework, purposes: string[]): HTMLElement {
   const el = document.createElement('div');
-  el.innerHTML = withSiteMessages(lang, () => renderToString(<BijsluiterSheet sheet={{ purposes }} framework={framework} />));
+  el.innerHTML = withExtensionMessages(lang, () => renderToString(<BijsluiterSheet sheet={{ purposes }} framework={framework} />));
   return el;
 }
 
@@ -124,7 +124,7 @@ describe('diff names the article of the sheet\'s framework', () => {
     expect(lines).toContain('IMPORTANT (art. 9.2, re-accept before use): new purposes: h');
     expect(lines).not.toContain('13.3');
     // the public site spells the purpose out in the Intentieverklaring's words
-    expect(withSiteMessages('en', () => importantText('en', diff.changed[0]!.importantDetails[0]!, diff.changed[0]!.framework))).toBe(`new purposes: h (${en.purpose_iv_h.message})`);
+    expect(withExtensionMessages('en', () => importantText('en', diff.changed[0]!.importantDetails[0]!, diff.changed[0]!.framework))).toBe(`new purposes: h (${en.purpose_iv_h.message})`);
   });
 
   it('art. 13.3 for a Convenant sheet, also inside a Flemish register', () => {

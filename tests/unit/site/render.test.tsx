@@ -8,7 +8,7 @@ import { render } from 'preact-render-to-string';
 import { describe, expect, it } from 'vitest';
 import { BijsluiterSheet } from '../../../components/BijsluiterSheet';
 import { ShowWholeText } from '../../../components/ShowMore';
-import { withSiteMessages } from '../../../site/extension-text';
+import { withExtensionMessages } from '../../../lib/extension-messages';
 import { hostToUnicode } from '../../../lib/punycode';
 import { registerPayloadSchema, type Bijsluiter, type RegisterPayload, type Tool } from '../../../lib/register/schema';
 import { relativePath, renderSite, SiteInputError, xmlEscape } from '../../../site/render';
@@ -98,7 +98,7 @@ describe('renderSite: the pages', () => {
     expect(text(sheet.querySelector('#outside-eea'))).toContain('United States');
     expect(text(sheet.querySelector('.subprocessors'))).toContain('Cloud Co');
     // the popup's component with the same messages gives the same text
-    const popup = withSiteMessages('en', () => render(<ShowWholeText.Provider value={true}><BijsluiterSheet sheet={FULL_SHEET} framework="convenant-4.0" /></ShowWholeText.Provider>));
+    const popup = withExtensionMessages('en', () => render(<ShowWholeText.Provider value={true}><BijsluiterSheet sheet={FULL_SHEET} framework="convenant-4.0" /></ShowWholeText.Provider>));
     expect(text(sheet)).toBe(text(parse(popup).querySelector('section.sheet')));
     // and in Dutch
     const nlSheet = parse(files.get('tool/wordwall.html')!).querySelector('section.sheet')!;

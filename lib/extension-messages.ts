@@ -1,19 +1,20 @@
 /**
- * The extension's own messages (public/_locales) for the public site, so the privacy sheet and
- * its neighbours read exactly as in the popup. The same substitution as browser.i18n and the
- * console's extension-messages.ts; the JSON is imported (not read from disk by path), so the
- * renderer works wherever it is bundled or tested.
+ * The extension's own messages (public/_locales) outside the browser, so the console's pages and
+ * the public site render the privacy sheet and its neighbours with the popup's components and
+ * exactly its words. The same substitution as browser.i18n; the JSON is imported (not read from
+ * disk by path), so it works wherever the code is bundled or tested.
  */
-import { setMessageSource, type MessageSource } from '../lib/i18n';
+import { setMessageSource, type MessageSource } from './i18n';
 import en from '../public/_locales/en/messages.json';
 import nl from '../public/_locales/nl/messages.json';
-import type { SiteLang } from './messages';
+
+export type ExtensionLang = 'nl' | 'en';
 
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
 
-const TABLES: Record<SiteLang, Messages> = { en, nl };
+const TABLES: Record<ExtensionLang, Messages> = { en, nl };
 
-export function siteMessageSource(lang: SiteLang): MessageSource {
+export function extensionMessageSource(lang: ExtensionLang): MessageSource {
   const messages = TABLES[lang];
   return {
     getUILanguage: () => lang,
@@ -30,8 +31,8 @@ export function siteMessageSource(lang: SiteLang): MessageSource {
 }
 
 /** Runs the (synchronous) render with the extension's messages in `lang`. */
-export function withSiteMessages<T>(lang: SiteLang, render: () => T): T {
-  setMessageSource(siteMessageSource(lang));
+export function withExtensionMessages<T>(lang: ExtensionLang, render: () => T): T {
+  setMessageSource(extensionMessageSource(lang));
   try {
     return render();
   } finally {
