@@ -4,14 +4,14 @@
  */
 import type { Problem } from '../../lib/register/lint';
 import type { Tool } from '../../lib/register/schema';
-import { personalDataLabel, type PersonalDataKey } from '../../lib/requests/personal-data';
+import { extensionMessageSource } from '../../lib/extension-messages';
+import { personalDataLabel, personalDataMessageKey } from '../../lib/requests/personal-data';
 import type { ToolForm } from '../lib/tool-form';
 import type { RequestRow } from '../store/requests';
 import { daysText, waitedDays } from './inbox';
 import { BijsluiterSheet } from '../../components/BijsluiterSheet';
 import { sheetFramework } from '../../lib/register/framework';
 import { Csrf, Flash, formatWhen, Layout, type PageContext } from './layout';
-import type { ConsoleKey } from './messages';
 import { RequestStatus, ToolStatus } from './status';
 import { ProblemList, ToolFields } from './tool-fields';
 
@@ -25,15 +25,10 @@ function Row({ label, value, page }: { label: string; value: string | number | n
   );
 }
 
-/** The label of each personal-data code in the console's words (a code without one does not compile). */
-const DATA_LABEL: Record<PersonalDataKey, ConsoleKey> = {
-  voornaam: 'data_voornaam', achternaam: 'data_achternaam', klas: 'data_klas', email: 'data_email', scores: 'data_scores',
-  werk: 'data_werk', foto: 'data_foto', 'audio-video': 'data_audio_video', gezondheid: 'data_gezondheid', gedrag: 'data_gedrag',
-};
-
-/** The request's personalData in the FG's language: codes as labels, free text as the teacher typed it. */
+/** The request's personalData in the FG's language, in the extension's words for each code; free text as the teacher typed it. */
 export function personalDataText(page: PageContext, values: readonly string[]): string {
-  return values.map((value) => personalDataLabel(value, (code) => page.t(DATA_LABEL[code]))).join(', ');
+  const words = extensionMessageSource(page.lang);
+  return values.map((value) => personalDataLabel(value, (code) => words.getMessage(personalDataMessageKey(code), []))).join(', ');
 }
 
 export interface RequestPageProps {

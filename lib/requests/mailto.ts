@@ -4,7 +4,7 @@
  * are written as their labels in that language.
  */
 import type { MessageKey } from '../i18n';
-import { personalDataLabel } from './personal-data';
+import { personalDataLabel, personalDataMessageKey } from './personal-data';
 import type { VettingRequest } from './schema';
 
 type Translate = (key: MessageKey, ...subs: string[]) => string;
@@ -25,7 +25,7 @@ export function mailText(request: VettingRequest, translate: Translate, formatDa
     line('mail_groups', u.groups),
     line('mail_count', u.studentCount),
     line('mail_age', u.studentAge),
-    line('mail_data', u.personalData.map((value) => personalDataLabel(value, (code) => translate(`data_${code.replace(/-/g, '_')}` as MessageKey))).join(', ')),
+    line('mail_data', u.personalData.map((value) => personalDataLabel(value, (code) => translate(personalDataMessageKey(code) as MessageKey))).join(', ')),
     line('mail_neededBy', u.neededBy ? formatDate(u.neededBy) : null),
   ].filter((l): l is string => l !== null);
   const signature = [request.requester.name, request.requester.email, request.requester.school].filter(Boolean);

@@ -18,6 +18,11 @@ export function isPersonalDataKey(value: string): value is PersonalDataKey {
   return CODES.has(value);
 }
 
+/** The extension's message with a code's label (message names take no hyphen: `audio-video` is `data_audio_video`). */
+export function personalDataMessageKey(code: PersonalDataKey): `data_${string}` {
+  return `data_${code.replace(/-/g, '_')}`;
+}
+
 /** A `personalData` value as a person reads it: a code's label, free text as typed. */
 export function personalDataLabel(value: string, label: (key: PersonalDataKey) => string): string {
   return isPersonalDataKey(value) ? label(value) : value;
