@@ -7,7 +7,7 @@ import { t, type MessageKey } from '../lib/i18n';
 import type { ToolListItem } from '../lib/messages';
 import { sendMessage } from '../lib/send-message';
 import type { ToolView } from '../lib/tool-view';
-import { VERDICT_KINDS } from '../lib/verdict';
+import { VERDICT_KINDS } from '../lib/verdict-types';
 import { VERDICT_POLICY } from '../lib/verdict-policy';
 import { ToolDetails } from './ToolDetails';
 

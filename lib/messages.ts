@@ -10,7 +10,7 @@ import type { DamagedRecord } from './requests/store';
 import type { SyncStatus, TeacherProfile } from './storage/items';
 import type { SyncError } from './sync/errors';
 import type { ToolView } from './tool-view';
-import type { VerdictKind } from './verdict';
+import type { VerdictKind } from './verdict-types';
 import { z } from './zod';
 
 const tabId = z.number().int().min(0);

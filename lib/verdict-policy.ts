@@ -6,7 +6,7 @@
  * Also the one rule for "this has an open request" (`openRequestFor`), used for the badge, the
  * popup, the options list and the request form's duplicate check.
  */
-import type { OpenRequest, VerdictKind } from './verdict';
+import type { OpenRequest, VerdictKind } from './verdict-types';
 
 export const BADGE_GREEN = '#1a7f37';
 export const BADGE_AMBER = '#9a5b00';

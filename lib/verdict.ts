@@ -6,30 +6,13 @@ import { schoolDay } from './dates';
 import { lookup, type MatchIndex } from './matcher';
 import type { CatalogEntry, RegisterPayload, Tool } from './register/schema';
 import { parsePageUrl, type PageLocation } from './url';
-import type { SignInContext } from './signin/tool-asking';
+import type { OpenRequest, SignInContext, VerdictKind } from './verdict-types';
 import { openRequestFor, settleWithRequest, type SiteResolver } from './verdict-policy';
-
-/** The verdicts of the spec's table. */
-export const VERDICT_KINDS = ['none', 'unknown', 'approved', 'changed', 'expired', 'stale', 'pending', 'unvetted', 'rejected'] as const;
-export type VerdictKind = (typeof VERDICT_KINDS)[number];
 
 /** A verified register, ready for lookups. */
 export interface LoadedRegister {
   payload: RegisterPayload;
   index: MatchIndex<Tool>;
-}
-
-/** One of the teacher's own open vetting requests, as far as the verdict needs it. */
-export interface OpenRequest {
-  id: string;
-  /** Host and path of the page the request was made on. */
-  host: string;
-  path: string;
-  /** The register tool id, when the register listed the tool. */
-  registerId: string | null;
-  /** The bundled catalogue id, when only the catalogue knew the site. */
-  catalogId: string | null;
-  createdAt: string;
 }
 
 /** Everything the verdict depends on. */

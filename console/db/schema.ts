@@ -4,7 +4,7 @@
  */
 import type { RegisterPayload, Tool } from '../../lib/register/schema';
 import { FG_STATUSES, type VettingRequest } from '../../lib/requests/schema';
-import type { OutboxMessage } from '../store/outbox';
+import type { OutboxMessage } from '../notify/message';
 import { bigint, bigserial, boolean, integer, jsonb, pgTable, primaryKey, serial, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 
 const at = (name: string) => timestamp(name, { withTimezone: true, mode: 'date' });

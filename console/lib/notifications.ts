@@ -6,7 +6,7 @@
  */
 import type { ConsoleContext } from '../context';
 import type { Board } from '../store/boards';
-import type { OutboxMessage } from '../store/outbox';
+import type { OutboxMessage } from '../notify/message';
 import type { RequestRow } from '../store/requests';
 
 type Lang = 'nl' | 'en';

@@ -11,7 +11,8 @@ import { nextAttemptAt } from '../lib/backoff';
 import { unseal } from '../lib/secrets';
 import { signWebhook } from '../lib/webhook-signature';
 import { guardedFetch } from '../lib/guarded-fetch';
-import { markDone, markFailed, takeDue, type OutboxMessage, type OutboxRow } from '../store/outbox';
+import { markDone, markFailed, takeDue, type OutboxRow } from '../store/outbox';
+import type { OutboxMessage } from './message';
 
 export interface Senders {
   email(message: Extract<OutboxMessage, { kind: 'email' }>): Promise<void>;

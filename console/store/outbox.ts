@@ -5,10 +5,8 @@
 import { and, asc, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { Db } from '../db/open';
 import { outbox } from '../db/schema';
+import type { OutboxMessage } from '../notify/message';
 
-export type OutboxMessage =
-  | { kind: 'email'; to: string; subject: string; text: string }
-  | { kind: 'webhook'; event: 'request.received' | 'request.decided' | 'register.published'; data: Record<string, unknown> };
 
 export type OutboxRow = typeof outbox.$inferSelect;
 

@@ -9,7 +9,8 @@ import type { VettingRequest } from '../../lib/requests/schema';
 import type { Db } from '../db/open';
 import { requests, users } from '../db/schema';
 import { audit } from './audit';
-import { enqueue, type OutboxMessage } from './outbox';
+import type { OutboxMessage } from '../notify/message';
+import { enqueue } from './outbox';
 
 export type RequestRow = typeof requests.$inferSelect;
 export type RequestStatus = RequestRow['status'];

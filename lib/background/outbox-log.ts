@@ -7,7 +7,7 @@
 import { openRequests, recoverInterrupted } from '../requests/outbox';
 import { putRecord, readOutbox } from '../requests/store';
 import type { Database } from '../storage/db';
-import type { OpenRequest } from '../verdict';
+import type { OpenRequest } from '../verdict-types';
 import type { BackgroundEffects, StoredValue } from './effects';
 
 export type OutboxLogDeps = Pick<BackgroundEffects, 'now'> & {

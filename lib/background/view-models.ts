@@ -13,7 +13,8 @@ import type { SyncStatus, TeacherProfile } from '../storage/items';
 import { buildToolView, type ToolView } from '../tool-view';
 import type { SignInRequest } from '../signin/recognise';
 import { verdictOnSignInScreen } from '../signin/tool-asking';
-import { computeVerdict, siteResolver, verdictForTool, type LoadedRegister, type OpenRequest, type Verdict } from '../verdict';
+import { computeVerdict, siteResolver, verdictForTool, type LoadedRegister, type Verdict } from '../verdict';
+import type { OpenRequest } from '../verdict-types';
 import { openRequestFor, settleWithRequest } from '../verdict-policy';
 import type { BackgroundState } from './state';
 

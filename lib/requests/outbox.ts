@@ -9,7 +9,7 @@
  */
 import { INSTRUMENTED_BUILD } from '../build-flags';
 import { parsePageUrl } from '../url';
-import type { OpenRequest } from '../verdict';
+import type { OpenRequest } from '../verdict-types';
 import type { OutboxRecord } from './schema';
 
 /**

@@ -11,20 +11,7 @@ import { siteResolver, verdictForTool, type Verdict, type VerdictInput } from '.
 import { openRequestFor, settleWithRequest } from '../verdict-policy';
 import { vouchesForApproval } from './identity-providers';
 import type { SignInRequest } from './recognise';
-
-/** How the tool asking was found. */
-export type IdentifiedBy = 'signIn' | 'site' | null;
-
-/** What the views need to know about the sign-in screen. */
-export interface SignInContext {
-  provider: SignInRequest['provider'];
-  idpHost: string;
-  client: string | null;
-  /** The host the answer goes to (the tool's site), when the screen says. */
-  returnHost: string | null;
-  scopes: string[];
-  identifiedBy: IdentifiedBy;
-}
+import type { IdentifiedBy } from '../verdict-types';
 
 const claimIndexes = new WeakMap<RegisterPayload, Map<string, Tool>>();
 

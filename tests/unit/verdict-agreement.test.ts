@@ -13,7 +13,7 @@ import { buildMatchIndex } from '../../lib/matcher';
 import type { ToolListItem } from '../../lib/messages';
 import { EMPTY_SYNC_STATUS } from '../../lib/storage/items';
 import { loadPayload } from '../../lib/sync/sync-register';
-import type { OpenRequest, VerdictKind } from '../../lib/verdict';
+import type { OpenRequest, VerdictKind } from '../../lib/verdict-types';
 import { VERDICT_POLICY } from '../../lib/verdict-policy';
 import { samplePayload } from '../helpers/registers';
 import { englishMessage } from './setup';

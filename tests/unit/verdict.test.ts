@@ -3,7 +3,8 @@ import { badgeFor } from '../../lib/badge';
 import { BADGE_AMBER, BADGE_GREEN, BADGE_RED } from '../../lib/verdict-policy';
 import { buildMatchIndex } from '../../lib/matcher';
 import { loadPayload } from '../../lib/sync/sync-register';
-import { computeVerdict, type OpenRequest, type VerdictInput } from '../../lib/verdict';
+import { computeVerdict, type VerdictInput } from '../../lib/verdict';
+import type { OpenRequest } from '../../lib/verdict-types';
 import { samplePayload } from '../helpers/registers';
 import { englishMessage } from './setup';
 
