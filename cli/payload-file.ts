@@ -3,7 +3,7 @@ import { decodeBase64 } from '../lib/register/base64';
 import { envelopeSchema, registerPayloadSchema, type RegisterPayload } from '../lib/register/schema';
 import { describeIssues } from '../lib/register/describe-issues';
 import { jsonStructureProblem } from '../lib/register/strict-json';
-import { CliError, parseJsonFile, readText } from './io';
+import { CliError, parseJsonFile, readText } from '../node/io';
 
 /** The payload JSON in a file that holds either a payload or a DSSE envelope (not verified here). */
 export function readPayloadJson(path: string): { payload: unknown; signed: boolean } {

@@ -5,7 +5,7 @@
  * real browser page as a person would.
  */
 import type { Page } from 'playwright-core';
-import { loadSource } from '../cli/source';
+import { loadSource } from '../node/source';
 import { startConsole, type RunningConsole } from '../console/start';
 import { boardPolicy, createBoard, type Board } from '../console/store/boards';
 import { importTools } from '../console/store/import';

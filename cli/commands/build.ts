@@ -1,11 +1,11 @@
 /** `bijsluiter build SOURCE --out FILE`: the register payload from the FG's YAML or CSV source. */
 import { assemblePayload, REGISTER_VALID_DAYS } from '../../lib/register/assemble';
 import { schoolDay } from '../../lib/dates';
-import { option, parseArgs, positional, requiredOption } from '../args';
-import { CliError, writeAtomic, type Output } from '../io';
+import { option, parseArgs, positional, requiredOption } from '../../node/args';
+import { CliError, writeAtomic, type Output } from '../../node/io';
 import { formatProblems, lintPayload } from '../../lib/register/lint';
 import { readValidPayload } from '../payload-file';
-import { loadSource } from '../source';
+import { loadSource } from '../../node/source';
 
 /** Builds the payload object from a source (also used by the demo harness). */
 export function buildPayload(sourcePath: string, options: { publisherFile?: string; serial: number; issuedAt: Date; validDays?: number }) {

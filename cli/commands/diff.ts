@@ -1,6 +1,6 @@
 /** `bijsluiter diff OLD NEW [--json]`: what changed for teachers between two registers. */
-import { parseArgs, positional } from '../args';
-import type { Output } from '../io';
+import { parseArgs, positional } from '../../node/args';
+import type { Output } from '../../node/io';
 import { diffPayloads, formatDiff } from '../../lib/register/diff';
 import { readValidPayload } from '../payload-file';
 

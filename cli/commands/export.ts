@@ -20,10 +20,10 @@
 import { acceptRegister } from '../../lib/sync/accept-register';
 import type { RegisterPayload, Tool } from '../../lib/register/schema';
 import { toCsv } from '../../lib/csv-export';
-import { option, parseArgs, positional } from '../args';
-import { CliError, readText, writeAtomic, type Output } from '../io';
+import { option, parseArgs, positional } from '../../node/args';
+import { CliError, readText, writeAtomic, type Output } from '../../node/io';
 import { readValidPayload } from '../payload-file';
-import { readPublicKeys } from './verify';
+import { readPublicKeys } from '../../node/public-keys';
 
 /** The columns Google's help names for the bulk update ("Type, Id, Access, and Org Unit"), after the app's name. */
 export const GOOGLE_ADMIN_HEADER = ['Name', 'Type', 'Id', 'Access', 'Org Unit'] as const;

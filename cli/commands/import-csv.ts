@@ -2,9 +2,9 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { stringify } from 'yaml';
-import { option, parseArgs, positional, requiredOption } from '../args';
-import { CliError, readText, writeAtomic, type Output } from '../io';
-import { csvTools } from '../source';
+import { option, parseArgs, positional, requiredOption } from '../../node/args';
+import { CliError, readText, writeAtomic, type Output } from '../../node/io';
+import { csvTools } from '../../node/source';
 
 const TOOL_ID = /^[a-z0-9][a-z0-9-]{0,63}$/;
 

@@ -3,8 +3,8 @@ import { chmodSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { encodeBase64, sha256Hex } from '../../lib/register/base64';
 import { toPem } from '../../lib/register/keys';
-import { parseArgs, requiredOption } from '../args';
-import { CliError, writeAtomic, type Output } from '../io';
+import { parseArgs, requiredOption } from '../../node/args';
+import { CliError, writeAtomic, type Output } from '../../node/io';
 
 export const PRIVATE_KEY_FILE = 'register-private-key.pem';
 export const PUBLIC_KEY_FILE = 'register-public-key.txt';

@@ -1,7 +1,7 @@
 /** `bijsluiter lint FILE`: problems in a payload or signed register; errors exit 1. */
 import { schoolDay } from '../../lib/dates';
-import { parseArgs, positional } from '../args';
-import type { Output } from '../io';
+import { parseArgs, positional } from '../../node/args';
+import type { Output } from '../../node/io';
 import { formatProblems, lintPayload } from '../../lib/register/lint';
 import { readPayloadJson } from '../payload-file';
 

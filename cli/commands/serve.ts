@@ -13,8 +13,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createReceiver, type StoredRequest } from '../../server/receiver';
-import { option, parseArgs, positional } from '../args';
-import { CliError, readText, type Output } from '../io';
+import { option, parseArgs, positional } from '../../node/args';
+import { CliError, readText, type Output } from '../../node/io';
 
 export interface Serving {
   url: string;

@@ -3,8 +3,8 @@ import { sha256Hex } from '../../lib/register/base64';
 import { signRegisterText } from '../../lib/register/assemble';
 import { importPrivateKeyPem } from '../../lib/register/keys';
 import { schoolDay } from '../../lib/dates';
-import { parseArgs, positional, requiredOption } from '../args';
-import { CliError, readText, writeAtomic, type Output } from '../io';
+import { parseArgs, positional, requiredOption } from '../../node/args';
+import { CliError, readText, writeAtomic, type Output } from '../../node/io';
 import { formatProblems, lintPayload } from '../../lib/register/lint';
 import { readPayloadJson } from '../payload-file';
 

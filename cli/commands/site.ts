@@ -18,10 +18,10 @@ import { dirname, join, relative, resolve, sep } from 'node:path';
 import type { RegisterPayload } from '../../lib/register/schema';
 import type { TrustedKey } from '../../lib/register/dsse';
 import { acceptRegister } from '../../lib/sync/accept-register';
-import { option, parseArgs, positional, requiredOption } from '../args';
-import { CliError, readText, writeAtomic, type Output } from '../io';
+import { option, parseArgs, positional, requiredOption } from '../../node/args';
+import { CliError, readText, writeAtomic, type Output } from '../../node/io';
 import { checkLanguages, isGeneratedSitePath, renderSite, SiteInputError } from '../../site/render';
-import { readPublicKeys } from './verify';
+import { readPublicKeys } from '../../node/public-keys';
 
 /** Where the command remembers which files it wrote, to remove its own stale pages next time. */
 export const SITE_MANIFEST = '.bijsluiter-site.json';

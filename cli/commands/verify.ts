@@ -1,19 +1,8 @@
 /** `bijsluiter verify REGISTER --public-key BASE64`: what the extension would accept, and a summary. */
-import { importPublicKey, type TrustedKey } from '../../lib/register/dsse';
 import { acceptRegister } from '../../lib/sync/accept-register';
-import { parseArgs, positional } from '../args';
-import { CliError, readText, type Output } from '../io';
-
-/** The --public-key values as trusted keys, or a CliError naming the one that is not a key. */
-export async function readPublicKeys(texts: readonly string[]): Promise<TrustedKey[]> {
-  const keys: TrustedKey[] = [];
-  for (const text of texts) {
-    const key = await importPublicKey(text);
-    if ('error' in key) throw new CliError(`--public-key ${text.slice(0, 60)} ${key.error}`);
-    keys.push(key);
-  }
-  return keys;
-}
+import { parseArgs, positional } from '../../node/args';
+import { readPublicKeys } from '../../node/public-keys';
+import { CliError, readText, type Output } from '../../node/io';
 
 export async function verify(argv: string[], io: Output): Promise<number> {
   const args = parseArgs(argv, ['public-key']);

@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { visibleControls } from '../../../cli/main';
+import { visibleControls } from '../../../node/run-command';
 import { samplePayload } from '../../helpers/registers';
 import { cli, tempDir } from '../../helpers/cli';
 

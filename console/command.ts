@@ -12,24 +12,24 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { acceptRegister } from '../../lib/sync/accept-register';
-import { decodeBase64 } from '../../lib/register/base64';
-import { importPrivateKeyPem } from '../../lib/register/keys';
-import { envelopeSchema } from '../../lib/register/schema';
-import { readPublicKeys } from './verify';
-import { openDatabase, type Database } from '../../console/db/open';
-import { loadMasterKey } from '../../console/master-key';
-import { checkPublicUrl, startConsole } from '../../console/start';
-import { defaultSettings } from '../../console/context';
-import { addUser, createApiToken, findUserByEmail } from '../../console/store/accounts';
-import { boardPolicy, createBoard, findBoard, SLUG_PATTERN } from '../../console/store/boards';
-import { importTools } from '../../console/store/import';
-import { resetSecondFactor } from '../../console/store/second-factor';
-import { boardSso, setBoardSso, setMfaRequired, setPasswordLogin, ssoInputProblem, ssoRedirectUri, unlinkSsoSubject } from '../../console/store/sso';
-import { option, parseArgs, positional, requiredOption, type ParsedArgs } from '../args';
-import { CliError, parseJsonFile, readText, type Output } from '../io';
-import { formatProblems } from '../../lib/register/lint';
-import { csvTools, loadSource } from '../source';
+import { acceptRegister } from '../lib/sync/accept-register';
+import { decodeBase64 } from '../lib/register/base64';
+import { importPrivateKeyPem } from '../lib/register/keys';
+import { envelopeSchema } from '../lib/register/schema';
+import { readPublicKeys } from '../node/public-keys';
+import { openDatabase, type Database } from './db/open';
+import { loadMasterKey } from './master-key';
+import { checkPublicUrl, startConsole } from './start';
+import { defaultSettings } from './context';
+import { addUser, createApiToken, findUserByEmail } from './store/accounts';
+import { boardPolicy, createBoard, findBoard, SLUG_PATTERN } from './store/boards';
+import { importTools } from './store/import';
+import { resetSecondFactor } from './store/second-factor';
+import { boardSso, setBoardSso, setMfaRequired, setPasswordLogin, ssoInputProblem, ssoRedirectUri, unlinkSsoSubject } from './store/sso';
+import { option, parseArgs, positional, requiredOption, type ParsedArgs } from '../node/args';
+import { CliError, parseJsonFile, readText, type Output } from '../node/io';
+import { formatProblems } from '../lib/register/lint';
+import { csvTools, loadSource } from '../node/source';
 
 const DEFAULT_PORT = 8080;
 
@@ -304,6 +304,18 @@ async function mfa(argv: string[], io: Output): Promise<number> {
     return 0;
   });
 }
+
+export const CONSOLE_HELP = `  console --data DIR [--port 8080] [--public-url https://fg.example.nl]
+                                       the FG console: requests, decisions, publishing
+  console init --data DIR --board SLUG --name NAME --fg-email E [--password-file F] [--json]
+  console token --data DIR --board SLUG --fg-email E     an API token for scripts
+  console user --data DIR --board SLUG --email E [--role fg|viewer]   another account
+  console import SOURCE --data DIR --board SLUG          tools from YAML, CSV or a signed register
+  console sso --data DIR --board SLUG --issuer URL --client-id ID --client-secret-file F [--name N]
+                                       single sign-on (OpenID Connect); prints the redirect URI
+        (also --password-login on|off, --unlink EMAIL, --remove)
+  console mfa --data DIR --board SLUG --require|--optional|--reset EMAIL   two-step verification
+        (with DATABASE_URL set, the console uses PostgreSQL instead of --data)`;
 
 const SUBCOMMANDS: Record<string, (argv: string[], io: Output) => Promise<number>> = { init, token, user, import: importCommand, sso, mfa };
 
