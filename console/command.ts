@@ -10,74 +10,21 @@
  * Every subcommand uses `--data DIR` (embedded database) or, when DATABASE_URL is set, PostgreSQL.
  */
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { acceptRegister } from '../lib/sync/accept-register';
 import { decodeBase64 } from '../lib/register/base64';
 import { importPrivateKeyPem } from '../lib/register/keys';
+import { formatProblems } from '../lib/register/lint';
 import { envelopeSchema } from '../lib/register/schema';
+import { option, parseArgs, positional, requiredOption } from '../node/args';
+import { CliError, parseJsonFile, readText, type Output } from '../node/io';
 import { readPublicKeys } from '../node/public-keys';
-import { openDatabase, type Database } from './db/open';
-import { loadMasterKey } from './master-key';
-import { checkPublicUrl, startConsole } from './start';
-import { defaultSettings } from './context';
+import { csvTools, loadSource } from '../node/source';
+import { DEFAULT_PORT, existingStorage, publicUrlOf, storage, withDatabase } from './command-storage';
+import { mfa, sso } from './command-sign-in';
+import { startConsole } from './start';
 import { addUser, createApiToken, findUserByEmail } from './store/accounts';
 import { boardPolicy, createBoard, findBoard, SLUG_PATTERN } from './store/boards';
 import { importTools } from './store/import';
-import { resetSecondFactor } from './store/second-factor';
-import { boardSso, setBoardSso, setMfaRequired, setPasswordLogin, ssoInputProblem, ssoRedirectUri, unlinkSsoSubject } from './store/sso';
-import { option, parseArgs, positional, requiredOption, type ParsedArgs } from '../node/args';
-import { CliError, parseJsonFile, readText, type Output } from '../node/io';
-import { formatProblems } from '../lib/register/lint';
-import { csvTools, loadSource } from '../node/source';
-
-const DEFAULT_PORT = 8080;
-
-interface Storage {
-  dataDir?: string;
-  databaseUrl?: string;
-}
-
-function storage(args: ParsedArgs, command: string): Storage {
-  const databaseUrl = process.env.DATABASE_URL || undefined;
-  const dataDir = option(args, 'data');
-  if (!databaseUrl && !dataDir) throw new CliError(`${command} needs --data DIR (the embedded database's folder) or DATABASE_URL`);
-  return databaseUrl ? { databaseUrl } : { dataDir };
-}
-
-/** For commands that need a console made before: a mistyped --data must not make a new, empty one. */
-function existingStorage(args: ParsedArgs, command: string): Storage {
-  const where = storage(args, command);
-  if (where.dataDir && !existsSync(join(where.dataDir, 'db'))) throw new CliError(`no console database in ${where.dataDir}; make one with "bijsluiter console init --data ${where.dataDir} …"`);
-  return where;
-}
-
-async function withDatabase<T>(where: Storage, work: (database: Database, master: Buffer) => Promise<T>): Promise<T> {
-  let master: Buffer;
-  try {
-    master = loadMasterKey({ env: process.env, ...where });
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
-  const database = await openDatabase(where).catch((error: Error) => {
-    throw new CliError(`cannot open the database: ${error.message}`);
-  });
-  try {
-    return await work(database, master);
-  } finally {
-    await database.close();
-  }
-}
-
-function publicUrlOf(args: ParsedArgs, port: number): string {
-  const url = (option(args, 'public-url') ?? process.env.PUBLIC_URL ?? `http://127.0.0.1:${port}`).replace(/\/+$/, '');
-  try {
-    checkPublicUrl(url);
-  } catch (error) {
-    throw new CliError((error as Error).message);
-  }
-  return url;
-}
 
 async function init(argv: string[], io: Output): Promise<number> {
   const args = parseArgs(argv, ['data', 'board', 'name', 'fg-email', 'fg-name', 'password-file', 'public-url', 'signing-key'], ['json']);
@@ -229,80 +176,6 @@ async function serve(argv: string[], io: Output): Promise<number> {
   });
   await running.close();
   return 0;
-}
-
-/**
- * Single sign-on for a board: prints the redirect URI to register at the provider. The provider
- * is not asked here (the console may not reach it from this machine); the login page is the test.
- */
-async function sso(argv: string[], io: Output): Promise<number> {
-  const args = parseArgs(argv, ['data', 'board', 'issuer', 'client-id', 'client-secret-file', 'name', 'password-login', 'public-url', 'unlink'], ['remove']);
-  const slug = requiredOption(args, 'board', 'console sso');
-  const passwordLogin = option(args, 'password-login');
-  if (passwordLogin !== undefined && passwordLogin !== 'on' && passwordLogin !== 'off') throw new CliError('--password-login is on or off');
-  const issuer = option(args, 'issuer');
-  let input = null;
-  if (issuer !== undefined) {
-    const secretFile = requiredOption(args, 'client-secret-file', 'console sso --issuer');
-    input = {
-      issuer: issuer.trim().replace(/\/+$/, ''),
-      clientId: requiredOption(args, 'client-id', 'console sso --issuer').trim(),
-      clientSecret: readText(secretFile, 'client secret file').replace(/\r?\n$/, ''),
-      name: (option(args, 'name') ?? 'SSO').trim(),
-    };
-    const problem = ssoInputProblem(input);
-    if (problem) throw new CliError(`console sso: ${problem}`);
-  }
-  const unlink = option(args, 'unlink');
-  if (!input && !args.flags.has('remove') && passwordLogin === undefined && unlink === undefined) throw new CliError('console sso needs --issuer URL --client-id ID --client-secret-file FILE [--name NAME], or --password-login on|off, --unlink EMAIL or --remove');
-  const publicUrl = publicUrlOf(args, DEFAULT_PORT);
-  return withDatabase(existingStorage(args, 'console sso'), async (database, master) => {
-    let board = await findBoard(database.db, slug);
-    if (!board) throw new CliError(`no board "${slug}"`);
-    if (input || args.flags.has('remove')) {
-      await setBoardSso(master, database.db, board, input, 'console sso');
-      board = (await findBoard(database.db, slug))!;
-      io.out(input ? `single sign-on for board "${slug}": ${input.issuer} (client ${input.clientId}); the login page offers "Inloggen met ${input.name}"` : `single sign-on removed for board "${slug}"; passwords work again`);
-    }
-    if (unlink !== undefined) {
-      if (!(await unlinkSsoSubject(database.db, board.id, unlink, 'console sso'))) throw new CliError(`board "${slug}" has no account ${unlink}`);
-      io.out(`${unlink.trim().toLowerCase()} is no longer linked to a single sign-on account; the next one to sign in as that address is linked`);
-    }
-    if (passwordLogin !== undefined) {
-      if (passwordLogin === 'off' && !boardSso({ master }, board)) throw new CliError(`board "${slug}" has no single sign-on: set it up (and log in with it once) before turning passwords off`);
-      await setPasswordLogin(database.db, board, passwordLogin === 'on', 'console sso');
-      io.out(`passwords ${passwordLogin === 'on' ? 'on' : 'off'} for board "${slug}"${passwordLogin === 'off' ? ' (password sessions ended)' : ''}`);
-    }
-    if (input) {
-      io.out('Register this redirect URI at the provider (a web application, authorization code flow, scopes openid email profile):');
-      io.out(ssoRedirectUri(publicUrl, board));
-    }
-    return 0;
-  });
-}
-
-/** The second factor: compulsory or optional for a board's password accounts, or removed from one account that lost it. */
-async function mfa(argv: string[], io: Output): Promise<number> {
-  const args = parseArgs(argv, ['data', 'board', 'reset'], ['require', 'optional']);
-  const slug = requiredOption(args, 'board', 'console mfa');
-  const reset = option(args, 'reset');
-  const chosen = [args.flags.has('require'), args.flags.has('optional'), reset !== undefined].filter(Boolean).length;
-  if (chosen !== 1) throw new CliError('console mfa needs one of --require, --optional or --reset EMAIL');
-  return withDatabase(existingStorage(args, 'console mfa'), async (database) => {
-    const board = await findBoard(database.db, slug);
-    if (!board) throw new CliError(`no board "${slug}"`);
-    if (reset !== undefined) {
-      const account = await findUserByEmail(database.db, board.id, reset);
-      if (!account) throw new CliError(`board "${slug}" has no account ${reset}`);
-      // the account hears of it by e-mail when the console sends e-mail (SMTP_URL), from the running console's outbox
-      await resetSecondFactor({ settings: { ...defaultSettings(process.env.PUBLIC_URL ?? `http://127.0.0.1:${DEFAULT_PORT}`), smtpUrl: process.env.SMTP_URL || null } }, database.db, account, 'console mfa');
-      io.out(`second factor of ${account.email} removed; ${board.mfaRequired ? 'the board requires one, so it sets up a new one at its next login' : 'it can set up a new one under Settings'}`);
-      return 0;
-    }
-    await setMfaRequired(database.db, board, args.flags.has('require'), 'console mfa');
-    io.out(args.flags.has('require') ? `board "${slug}": every password account must set up two-step verification before it can do anything else (single sign-on accounts are not asked)` : `board "${slug}": two-step verification is optional`);
-    return 0;
-  });
 }
 
 export const CONSOLE_HELP = `  console --data DIR [--port 8080] [--public-url https://fg.example.nl]
