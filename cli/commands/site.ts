@@ -20,7 +20,8 @@ import type { TrustedKey } from '../../lib/register/dsse';
 import { acceptRegister } from '../../lib/sync/accept-register';
 import { option, parseArgs, positional, requiredOption } from '../../node/args';
 import { CliError, readText, writeAtomic, type Output } from '../../node/io';
-import { checkLanguages, isGeneratedSitePath, renderSite, SiteInputError } from '../../site/render';
+import { checkLanguages, isGeneratedSitePath, SiteInputError } from '../../site/paths';
+import { renderSite } from '../../site/render';
 import { readPublicKeys } from '../../node/public-keys';
 
 /** Where the command remembers which files it wrote, to remove its own stale pages next time. */

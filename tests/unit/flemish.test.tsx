@@ -8,7 +8,7 @@ import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { diffPayloads, formatDiff } from '../../lib/register/diff';
 import { withExtensionMessages } from '../../lib/extension-messages';
-import { importantText } from '../../site/render';
+import { importantText } from '../../site/changes';
 import { BijsluiterSheet } from '../../components/BijsluiterSheet';
 import { FgContact } from '../../components/FgContact';
 import { ToolDetails } from '../../components/ToolDetails';

@@ -1,7 +1,7 @@
 // @vitest-environment node
 /** `bijsluiter site`: verifies, writes the public site inside DIR only, and says where. */
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
-import { isGeneratedSitePath } from '../../../site/render';
+import { isGeneratedSitePath } from '../../../site/paths';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RegisterPayload } from '../../../lib/register/schema';
