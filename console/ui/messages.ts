@@ -3,6 +3,7 @@
  * language only. Wording follows Dutch school usage: FG, verwerkersovereenkomst, bijsluiter,
  * aanvraag, leerkracht/docent.
  */
+import { MAIL_MESSAGES } from './mail-messages';
 import { SIGN_IN_MESSAGES } from './sign-in-messages';
 
 const GENERAL = {
@@ -228,8 +229,8 @@ const GENERAL = {
   publicNone: ['The register has not been published yet.', 'Het register is nog niet gepubliceerd.'],
 } as const;
 
-/** Every word of the console: the general ones and those of signing in. */
-const M = { ...GENERAL, ...SIGN_IN_MESSAGES } as const;
+/** Every word of the console: the general ones, those of signing in, and its e-mails. */
+const M = { ...GENERAL, ...SIGN_IN_MESSAGES, ...MAIL_MESSAGES } as const;
 
 export type ConsoleKey = keyof typeof M;
 export type Lang = 'nl' | 'en';
