@@ -9,7 +9,7 @@ import { renderSite } from '../../site/render';
 import type { ConsoleContext } from '../context';
 import { latestRegister, recentRegisters, type PublishedRegister } from '../store/registers';
 import type { BoardEnv } from './board';
-import { renderPublicPage } from '../ui/public-page';
+import { renderNothingPublishedPage } from '../ui/public-page';
 
 /** The site's own script (a search filter) is allowed; nothing else runs or loads from elsewhere. */
 export const PUBLIC_SITE_CSP = "default-src 'none'; style-src 'self'; script-src 'self'; img-src 'self'; form-action 'none'; frame-ancestors 'none'; base-uri 'none'";
@@ -46,7 +46,7 @@ export function mountPublicSite(app: Hono<BoardEnv>, ctx: ConsoleContext): void 
     const latest = await latestRegister(ctx.db, board.id);
     if (!latest) {
       if (path !== 'index.html') return c.notFound();
-      return c.html(renderPublicPage(board, null, c.req.header('accept-language')));
+      return c.html(renderNothingPublishedPage(board, c.req.header('accept-language')));
     }
     const file = (await siteOf(board.id, board.slug, latest)).get(path);
     if (file === undefined) return c.notFound();

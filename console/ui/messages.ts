@@ -225,7 +225,6 @@ const GENERAL = {
   dbDown: ['The console cannot reach its database right now. Nothing was lost; try again in a minute.', 'De console kan de database nu niet bereiken. Er is niets verloren; probeer het over een minuut opnieuw.'],
   notFound: ['Not found.', 'Niet gevonden.'],
   publicTitle: ['Digital learning tools of $1', 'Digitale leermiddelen van $1'],
-  publicIntro: ['The tools our school board has looked at, with the agreement and privacy sheet. Updated $1.', 'De tools die ons schoolbestuur heeft beoordeeld, met de overeenkomst en bijsluiter. Bijgewerkt $1.'],
   publicNone: ['The register has not been published yet.', 'Het register is nog niet gepubliceerd.'],
 } as const;
 
