@@ -4,9 +4,10 @@
  * whole /64, so counting single addresses would let one network use millions of them); an
  * IPv4-mapped IPv6 address counts as the IPv4 address.
  */
-import { isIPv4, isIPv6 } from 'node:net';
+import { isIPv4 } from 'node:net';
 import type { Context } from 'hono';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import { parseIPv6 } from '../lib/public-address';
 
 export function clientAddress(c: Context, trustProxy: boolean): string {
   let address = 'unknown';
@@ -25,16 +26,13 @@ export function clientAddress(c: Context, trustProxy: boolean): string {
   return limitKeyOf(address);
 }
 
-/** The part of an address a rate limit counts: IPv4 whole, IPv6 by its /64. */
+/** The part of an address a rate limit counts: IPv4 whole (also when carried in IPv6), IPv6 by its /64. */
 export function limitKeyOf(address: string): string {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped && isIPv4(mapped[1]!)) return mapped[1]!;
   if (isIPv4(address)) return address;
-  const bare = address.replace(/^\[|\]$/g, '').replace(/%.*$/, '');
-  if (!isIPv6(bare)) return 'unknown';
-  const [head = '', tail = ''] = bare.split('::');
-  const left = head ? head.split(':') : [];
-  const right = tail ? tail.split(':') : [];
-  const groups = bare.includes('::') ? [...left, ...Array(8 - left.length - right.length).fill('0'), ...right] : left;
-  return `${groups.slice(0, 4).map((g) => parseInt(g || '0', 16).toString(16)).join(':')}::/64`;
+  const bytes = parseIPv6(address);
+  if (!bytes) return 'unknown';
+  const carried = bytes.subarray(0, 10).every((b) => b === 0) && bytes[10] === 0xff && bytes[11] === 0xff;
+  if (carried) return [...bytes.subarray(12)].join('.');
+  const groups = [0, 2, 4, 6].map((i) => ((bytes[i]! << 8) | bytes[i + 1]!).toString(16));
+  return `${groups.join(':')}::/64`;
 }

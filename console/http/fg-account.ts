@@ -6,7 +6,7 @@
  */
 import type { Context, Hono } from 'hono';
 import type { ConsoleContext } from '../context';
-import { DUMMY_PASSWORD_HASH, verifyPassword } from '../lib/secrets';
+import { verifyPassword } from '../lib/secrets';
 import { base32Encode, otpauthUri } from '../lib/totp';
 import { FRESH_MINUTES, refreshSession, sessionIsFresh } from '../store/accounts';
 import { audit } from '../store/audit';
@@ -57,7 +57,7 @@ export function mountFgAccount(web: Hono<WebEnv>, ctx: ConsoleContext, settingsP
     }
     const ok = method === 'code'
       ? (await takeSecondFactor(ctx, user, field(form, 'code').slice(0, 32))) !== null
-      : (await passwordChecks.run(() => verifyPassword(field(form, 'password').slice(0, 1024), user.passwordHash ?? DUMMY_PASSWORD_HASH))) === true;
+      : (await passwordChecks.run(() => verifyPassword(field(form, 'password').slice(0, 1024), user.passwordHash))) === true;
     if (!ok) {
       await audit(ctx.db, board.id, user.email, method === 'code' ? 'code.failed' : 'login.failed', user.email, { address, step: 'confirm' }, ctx.now());
       return confirmPage(c, next, page(c).t('confirmFailed'), 400);

@@ -45,7 +45,7 @@ export function browserLang(c: Context): Lang {
   return /^nl\b/i.test(c.req.header('accept-language') ?? 'nl') ? 'nl' : 'en';
 }
 
-export function loginOptions(ctx: ConsoleContext, board: Board): LoginOptions {
+export function loginOptions(board: Board): LoginOptions {
   const sso = board.ssoIssuer && board.ssoClientId ? { name: board.ssoName || 'SSO' } : null;
   return { sso, passwordLogin: board.passwordLogin || !sso };
 }
@@ -60,7 +60,7 @@ export function mountFgLogin(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
   const loginPage = (c: Context<BoardEnv>, error: string | null, email: string, status: 200 | 400 | 403 | 429 = 200) => {
     const board = c.get('board');
     const lang = browserLang(c);
-    return html(c, renderPage(lang, LoginPage({ page: pageContext(lang, board.name, board.slug, loginCsrf(c, ctx, board), null), error, email, options: loginOptions(ctx, board) })), status);
+    return html(c, renderPage(lang, LoginPage({ page: pageContext(lang, board.name, board.slug, loginCsrf(c, ctx, board), null), error, email, options: loginOptions(board) })), status);
   };
   const refusedPage = (c: Context<BoardEnv>, key: ConsoleKey, status: 400 | 403 | 404 | 429 | 502, ...subs: string[]) => {
     const board = c.get('board');
@@ -89,7 +89,7 @@ export function mountFgLogin(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     const email = field(form, 'email').trim().toLowerCase().slice(0, 254);
     const password = field(form, 'password').slice(0, 1024);
     if (!formAllowed(c, ctx, form, getCookie(c, LOGIN_COOKIE))) return loginPage(c, translate(lang, 'formExpired'), email, 403);
-    const options = loginOptions(ctx, board);
+    const options = loginOptions(board);
     if (!options.passwordLogin) return loginPage(c, translate(lang, 'passwordLoginRefused', options.sso!.name), email, 403);
     const address = clientAddress(c, ctx.settings.trustProxy);
     const gate = await enterLoginGate(ctx, board.id, email, address, 'password');
@@ -142,7 +142,7 @@ export function mountFgLogin(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     const user = step?.userId ? await findUser(ctx.db, board.id, step.userId) : null;
     if (!token || !step || !user) return loginPage(c, translate(lang, 'codeStepExpired'), '', 403);
     // passwords turned off while this login was between its steps: it does not finish
-    if (!loginOptions(ctx, board).passwordLogin) return loginPage(c, translate(lang, 'passwordLoginRefused', board.ssoName ?? 'SSO'), '', 403);
+    if (!loginOptions(board).passwordLogin) return loginPage(c, translate(lang, 'passwordLoginRefused', board.ssoName ?? 'SSO'), '', 403);
     const address = clientAddress(c, ctx.settings.trustProxy);
     const gate = await enterLoginGate(ctx, board.id, user.email, address, 'code');
     if (!gate.open) return limited(c, user.email, gate.retryAfter);

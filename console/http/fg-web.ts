@@ -55,7 +55,7 @@ export function mountFgWeb(app: Hono<BoardEnv>, ctx: ConsoleContext): void {
     const session = await currentSession(c, ctx, board);
     if (!session) {
       if (c.req.method === 'GET') return c.redirect(`/b/${board.slug}/fg/login`, 303);
-      return html(c, renderPage(browserLang(c), LoginPage({ page: pageContext(browserLang(c), board.name, board.slug, loginCsrf(c, ctx, board), null), error: translate(browserLang(c), 'sessionEnded'), email: '', options: loginOptions(ctx, board) })), 403);
+      return html(c, renderPage(browserLang(c), LoginPage({ page: pageContext(browserLang(c), board.name, board.slug, loginCsrf(c, ctx, board), null), error: translate(browserLang(c), 'sessionEnded'), email: '', options: loginOptions(board) })), 403);
     }
     c.set('user', session.user);
     c.set('csrf', session.csrf);

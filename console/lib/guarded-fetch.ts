@@ -16,16 +16,16 @@ export type LookupFn = (hostname: string, options: { all?: boolean; family?: num
 
 const systemLookup: LookupFn = (hostname, options, callback) => dnsLookup(hostname, { ...options, all: true, verbatim: true }, callback as never);
 
+const notPublic = (host: string) => Object.assign(new Error(privateRefusal(host)), { code: 'EADDRNOTPUBLIC' });
+
 /** A `lookup` for net.connect that refuses a name when any of its addresses is not public. */
 export function guardedLookup(resolve: LookupFn = systemLookup): LookupFn {
   return (hostname, options, callback) => {
     resolve(hostname, { ...options, all: true }, (error, answer) => {
       if (error) return callback(error, options.all ? [] : '');
       const addresses = (Array.isArray(answer) ? answer : [{ address: answer, family: isIP(answer) }]) as LookupAddress[];
-      const blocked = addresses.filter((a) => !isPublicIp(a.address)).map((a) => a.address);
-      if (blocked.length > 0 || addresses.length === 0) {
-        const refusal = Object.assign(new Error(privateRefusal(hostname, blocked)), { code: 'EADDRNOTPUBLIC' });
-        return callback(refusal, options.all ? [] : '');
+      if (addresses.length === 0 || addresses.some((a) => !isPublicIp(a.address))) {
+        return callback(notPublic(hostname), options.all ? [] : '');
       }
       if (options.all) return callback(null, addresses);
       return callback(null, addresses[0]!.address, addresses[0]!.family);
@@ -48,7 +48,7 @@ export function guardedAgent(options: GuardOptions): Agent {
     connect(connectOptions, callback) {
       const host = connectOptions.hostname.replace(/^\[|\]$/g, '');
       if (!options.allowPrivate && isIP(host) && !isPublicIp(host)) {
-        callback(Object.assign(new Error(privateRefusal(host, [host])), { code: 'EADDRNOTPUBLIC' }), null);
+        callback(notPublic(host), null);
         return;
       }
       connector(connectOptions, (error, socket) => {
@@ -56,7 +56,7 @@ export function guardedAgent(options: GuardOptions): Agent {
         const peer = (socket as Socket).remoteAddress;
         if (!options.allowPrivate && (!peer || !isPublicIp(peer))) {
           socket.destroy();
-          return callback(Object.assign(new Error(privateRefusal(host, [peer ?? '?'])), { code: 'EADDRNOTPUBLIC' }), null);
+          return callback(notPublic(host), null);
         }
         callback(null, socket);
       });

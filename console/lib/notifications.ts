@@ -72,7 +72,7 @@ export function publishNotifications(ctx: ConsoleContext, board: Board, serial: 
 /** What happened to an account's sign-in, told to the account itself (it may not have been them). */
 export type AccountEvent = 'mfa.enrol' | 'mfa.recovery-used' | 'mfa.reset' | 'sso.linked';
 
-export function accountEventEmail(ctx: ConsoleContext, board: Board, event: AccountEvent, to: string, lang: Lang): OutboxMessage {
+export function accountEventEmail(ctx: Pick<ConsoleContext, 'settings'>, board: Board, event: AccountEvent, to: string, lang: Lang): OutboxMessage {
   return {
     kind: 'email',
     to,

@@ -118,7 +118,7 @@ export function isPublicIp(ip: string): boolean {
  * The refusal in words. It does not list the addresses a name resolved to: on a console run for
  * many boards, an FG must not learn the operator's internal names and addresses this way.
  */
-export function privateRefusal(host: string, _addresses: readonly string[]): string {
+export function privateRefusal(host: string): string {
   return `${host} is on a private or local network, not the public internet; the operator can allow that with BIJSLUITER_ALLOW_PRIVATE_WEBHOOKS=1`;
 }
 
@@ -145,5 +145,5 @@ export async function webhookAddressProblem(url: string, allowPrivate: boolean, 
     return `${host} does not resolve`;
   }
   const blocked = addresses.filter((a) => !isPublicIp(a));
-  return blocked.length > 0 ? privateRefusal(host, blocked) : null;
+  return blocked.length > 0 ? privateRefusal(host) : null;
 }

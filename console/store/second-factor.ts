@@ -22,7 +22,7 @@ export function hasSecondFactor(user: Pick<User, 'totpEnabledAt'>): boolean {
 }
 
 /** Tells the account by e-mail (when the console sends e-mail) that its sign-in changed: it may not have been them. */
-export async function tellAccount(ctx: ConsoleContext, db: Db, user: User, event: AccountEvent): Promise<void> {
+export async function tellAccount(ctx: Pick<ConsoleContext, 'settings'>, db: Db, user: User, event: AccountEvent): Promise<void> {
   if (!ctx.settings.smtpUrl) return;
   const board = await findBoardById(db, user.boardId);
   if (board) await enqueue(db, board.id, accountEventEmail(ctx, board, event, user.email, user.language));
@@ -91,12 +91,12 @@ export async function recoveryCodesLeft(db: Db, userId: number): Promise<number>
  * Removes an account's second factor (it lost its phone and its codes): it enrols again at its
  * next login. Every session of the account ends: whoever holds the lost phone keeps nothing.
  */
-export async function resetSecondFactor(ctx: Pick<ConsoleContext, 'settings'> & Partial<ConsoleContext>, db: Db, user: User, actor: string): Promise<void> {
+export async function resetSecondFactor(ctx: Pick<ConsoleContext, 'settings'>, db: Db, user: User, actor: string): Promise<void> {
   await db.transaction(async (tx) => {
     await tx.update(users).set({ totpSecretEnc: null, totpPendingEnc: null, totpEnabledAt: null, totpLastStep: 0 }).where(eq(users.id, user.id));
     await tx.delete(recoveryCodes).where(eq(recoveryCodes.userId, user.id));
     await tx.delete(sessions).where(eq(sessions.userId, user.id));
     await audit(tx, user.boardId, actor, 'mfa.reset', user.email);
-    await tellAccount(ctx as ConsoleContext, tx, user, 'mfa.reset');
+    await tellAccount(ctx, tx, user, 'mfa.reset');
   });
 }
